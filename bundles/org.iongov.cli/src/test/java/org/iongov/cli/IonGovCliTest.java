@@ -1,0 +1,84 @@
+package org.iongov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class IonGovCliTest {
+
+    @TempDir
+    Path temp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new IonGovCli().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpListsTheVerbs() {
+        assertEquals(ExitCodes.OK, run("--help"));
+        assertTrue(out().contains("workbench") && out().contains("store"), out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void unknownVerbIsOneLineAndExitCodeTwo() {
+        assertEquals(ExitCodes.USAGE, run("nosuchverb"));
+        assertEquals("iongov: unknown verb 'nosuchverb' (./iongov --help lists the verbs)\n", err());
+    }
+
+    @Test
+    void unknownOptionNamesTheOption() {
+        assertEquals(ExitCodes.USAGE, run("store", "--stroe", "x"));
+        assertEquals("iongov store: unknown option '--stroe' (see ./iongov store --help)\n", err());
+    }
+
+    @Test
+    void storeCreatesAndDescribesAStore() throws IOException {
+        Path folder = temp.resolve("s");
+        assertEquals(ExitCodes.OK, run("store", "--store", folder.toString()));
+        assertTrue(out().contains("store:           " + folder), out());
+        assertTrue(out().contains("schema version:  1"), out());
+
+        out.reset();
+        assertEquals(ExitCodes.OK, run("store", "--store=" + folder, "--json"));
+        JsonNode json = new ObjectMapper().readTree(out());
+        assertEquals(folder.toString(), json.get("location").asText());
+        assertEquals("embedded", json.get("mode").asText());
+        assertEquals(1, json.get("schemaVersion").asInt());
+        assertEquals(0, json.get("ionDefinitions").asInt());
+    }
+
+    @Test
+    void unusableStoreIsOneLineAndExitCodeThree() throws IOException {
+        Path file = Files.writeString(temp.resolve("file"), "x");
+        assertEquals(ExitCodes.STORE_UNAVAILABLE, run("store", "--store", file.resolve("store").toString()));
+        String message = err();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.startsWith("iongov store: cannot use store folder ") && message.contains("is a file, not a folder"),
+                message);
+    }
+}

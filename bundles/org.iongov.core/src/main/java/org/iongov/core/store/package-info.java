@@ -1,0 +1,4 @@
+/**
+ * The governance store API: opening a store and reading and writing what it keeps.
+ */
+package org.iongov.core.store;

@@ -1,0 +1,243 @@
+package org.iongov.internal.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow;
+import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.iongov.core.store.GovernanceStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs inside the real IonGov workbench (tycho-surefire's UI harness starts the product's e4
+ * application on the test store) and checks what the main window and each view show.
+ */
+class WorkbenchUiTest {
+
+    private static final String WINDOW = "org.iongov.ui.window.main";
+    private static final Map<String, Class<?>> PARTS = Map.of(
+            "org.iongov.ui.part.designer", IonDesignerPart.class,
+            "org.iongov.ui.part.lineage", LineageExplorerPart.class,
+            "org.iongov.ui.part.statistics", StatisticsTimelinePart.class,
+            "org.iongov.ui.part.iontimeline", IonTimelinePart.class,
+            "org.iongov.ui.part.approvals", ApprovalQueuePart.class);
+
+    private final Display display = Display.getDefault();
+
+    @Test
+    void mainWindowShowsTheGovernancePerspectiveAndEveryViewRenders() {
+        MTrimmedWindow window = mainWindow();
+        assertEquals("IonGov", window.getLabel());
+        Shell shell = (Shell) window.getWidget();
+        assertTrue(shell.isVisible(), "main window is visible");
+
+        EModelService models = window.getContext().get(EModelService.class);
+        MPerspective perspective = models.getActivePerspective(window);
+        assertEquals("org.iongov.ui.perspective.governance", perspective.getElementId());
+
+        EPartService parts = window.getContext().get(EPartService.class);
+        for (Map.Entry<String, Class<?>> expected : PARTS.entrySet()) {
+            MPart part = parts.showPart(expected.getKey(), PartState.ACTIVATE);
+            assertNotNull(part, expected.getKey());
+            processEvents();
+            assertInstanceOf(expected.getValue(), part.getObject(), expected.getKey());
+            Control control = (Control) part.getWidget();
+            assertTrue(control.isVisible() && control.getSize().x > 0 && control.getSize().y > 0,
+                    expected.getKey() + " is drawn with a size, was " + control.getSize());
+        }
+    }
+
+    @Test
+    void designerListsTheIonDefinitionsInTheStore() {
+        IEclipseContext context = mainWindow().getContext();
+        GovernanceStore store = context.get(GovernanceStore.class);
+        String name = "ui-test-" + System.nanoTime();
+        store.addIonDefinition(name, "{\"name\":\"" + name + "\"}");
+
+        IonDesignerPart designer = (IonDesignerPart) context.get(EPartService.class)
+                .showPart("org.iongov.ui.part.designer", PartState.ACTIVATE).getObject();
+        designer.refresh();
+        processEvents();
+
+        assertEquals(List.of("Name", "Version", "Uploaded"),
+                Arrays.stream(designer.table().getColumns()).map(TableColumn::getText).toList());
+        int stored = store.ionDefinitions().size();
+        assertEquals(stored, designer.table().getItemCount());
+        assertTrue(Arrays.stream(designer.table().getItems()).map(TableItem::getText).anyMatch(name::equals),
+                "the new definition is listed");
+        assertEquals(stored + (stored == 1 ? " ION definition" : " ION definitions") + " in this store.", designer.message());
+    }
+
+    @Test
+    void approvalQueueLineageAndTimelinesSayWhatTheStoreHolds() {
+        EPartService parts = mainWindow().getContext().get(EPartService.class);
+        ApprovalQueuePart queue = (ApprovalQueuePart) parts.showPart("org.iongov.ui.part.approvals", PartState.ACTIVATE)
+                .getObject();
+        assertEquals(List.of(ApprovalQueuePart.COLUMNS),
+                Arrays.stream(queue.table().getColumns()).map(TableColumn::getText).toList());
+        assertEquals(0, queue.table().getItemCount());
+        assertEquals(ApprovalQueuePart.EMPTY_MESSAGE, queue.message());
+
+        LineageExplorerPart lineage = (LineageExplorerPart) parts.showPart("org.iongov.ui.part.lineage",
+                PartState.ACTIVATE).getObject();
+        assertEquals(LineageExplorerPart.HINT, lineage.message());
+        lineage.search().setText("pred-42");
+        lineage.search().notifyListeners(SWT.DefaultSelection, null);
+        assertEquals("No prediction, model, run or dataset 'pred-42' is recorded in this store.", lineage.message());
+
+        assertEquals(StatisticsTimelinePart.EMPTY_MESSAGE, ((StatisticsTimelinePart) parts
+                .showPart("org.iongov.ui.part.statistics", PartState.ACTIVATE).getObject()).message());
+        assertEquals(IonTimelinePart.EMPTY_MESSAGE, ((IonTimelinePart) parts
+                .showPart("org.iongov.ui.part.iontimeline", PartState.ACTIVATE).getObject()).message());
+    }
+
+    @Test
+    void statusLineShowsTheStoreLocationAndSchemaVersion() {
+        MTrimmedWindow window = mainWindow();
+        GovernanceStore store = window.getContext().get(GovernanceStore.class);
+        MToolControl status = (MToolControl) window.getContext().get(EModelService.class)
+                .find("org.iongov.ui.status.store", window);
+        String text = ((StoreStatusControl) status.getObject()).text();
+        assertEquals(store.info().summary(), text);
+        String expectedStore = Path.of(System.getProperty("iongov.test.output")).resolveSibling("test-store").toString();
+        assertTrue(text.startsWith("embedded store " + expectedStore + ", schema v"), text);
+        assertTrue(store.info().schemaVersion() >= 1);
+    }
+
+    @Test
+    void aboutDialogNamesTheProductItsLicenceAndTheStore() {
+        IEclipseContext context = mainWindow().getContext();
+        List<String> seen = new ArrayList<>();
+        // The dialog is modal: inspect and close it from the event loop it runs.
+        display.timerExec(100, new Runnable() {
+            @Override
+            public void run() {
+                Shell about = Arrays.stream(display.getShells())
+                        .filter(s -> !s.isDisposed() && AboutHandler.TITLE.equals(s.getText())).findFirst().orElse(null);
+                if (about == null) {
+                    display.timerExec(100, this);
+                    return;
+                }
+                collectLabels(about, seen);
+                about.close();
+            }
+        });
+        ECommandService commands = context.get(ECommandService.class);
+        context.get(EHandlerService.class).executeHandler(commands.createCommand("org.iongov.ui.command.about", null));
+
+        String text = String.join("\n", seen);
+        GovernanceStore store = context.get(GovernanceStore.class);
+        assertTrue(text.startsWith("IonGov 0.1.0"), text);
+        assertTrue(text.contains("EPL-2.0") && text.contains("Store: " + store.info().summary()), text);
+    }
+
+    @Test
+    void screenshotOfTheMainWindowShowsItDrawn() throws Exception {
+        Shell shell = (Shell) mainWindow().getWidget();
+        shell.forceActive();
+        waitUntil(() -> shell.isVisible(), 5_000);
+        processEvents();
+        Rectangle bounds = shell.getBounds();
+        Image image = new Image(display, bounds.width, bounds.height);
+        GC gc = new GC(display);
+        try {
+            gc.copyArea(image, bounds.x, bounds.y);
+            ImageData data = image.getImageData();
+            Path out = Path.of(System.getProperty("iongov.test.output"), "screenshots", "workbench.png");
+            Files.createDirectories(out.getParent());
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] { data };
+            loader.save(out.toString(), SWT.IMAGE_PNG);
+            assertTrue(Files.size(out) > 1000, "screenshot written to " + out);
+            // A drawn window has text, borders and backgrounds: many colours, not a blank rectangle.
+            Set<Integer> colours = new HashSet<>();
+            for (int y = 0; y < data.height; y += 3) {
+                for (int x = 0; x < data.width; x += 3) {
+                    colours.add(data.getPixel(x, y));
+                }
+            }
+            assertTrue(colours.size() > 10, "window has only " + colours.size() + " colours: not drawn");
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
+    private MTrimmedWindow mainWindow() {
+        waitUntil(() -> findMainWindow() != null, 30_000);
+        return findMainWindow();
+    }
+
+    private MTrimmedWindow findMainWindow() {
+        for (Shell shell : display.getShells()) {
+            // e4's renderers link each widget to its model element under this key.
+            if (shell.getData("modelElement") instanceof MTrimmedWindow window && WINDOW.equals(window.getElementId())) {
+                return window;
+            }
+        }
+        return null;
+    }
+
+    private void waitUntil(BooleanSupplier condition, long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("condition not met within " + timeoutMillis + " ms");
+            }
+            if (!display.readAndDispatch()) {
+                display.timerExec(50, () -> { }); // wake up to re-check the deadline
+                display.sleep();
+            }
+        }
+    }
+
+    private void processEvents() {
+        while (display.readAndDispatch()) {
+            // drain pending UI events
+        }
+    }
+
+    private static void collectLabels(Control control, List<String> into) {
+        if (control instanceof Label label && !label.getText().isBlank()) {
+            into.add(label.getText());
+        }
+        if (control instanceof org.eclipse.swt.widgets.Composite composite) {
+            for (Control child : composite.getChildren()) {
+                collectLabels(child, into);
+            }
+        }
+    }
+}

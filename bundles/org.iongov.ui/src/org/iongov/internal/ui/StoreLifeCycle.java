@@ -1,0 +1,81 @@
+package org.iongov.internal.ui;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Display;
+import org.iongov.core.store.GovernanceStore;
+import org.iongov.core.store.GovernanceStoreProvider;
+import org.iongov.core.store.StoreException;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Opens the governance store before the main window is built and puts it into the application
+ * context, where every part finds it; closes it when the workbench shuts down.
+ */
+public final class StoreLifeCycle {
+
+    /** Exit code when the store cannot be opened, matching the CLI's. */
+    static final int EXIT_STORE_UNAVAILABLE = 3;
+
+    private GovernanceStore store;
+
+    @PostContextCreate
+    void openStore(IEclipseContext context) {
+        try {
+            Path folder = StoreArguments.storeFolder(Platform.getApplicationArgs());
+            store = findProvider().openEmbedded(folder);
+            context.set(GovernanceStore.class, store);
+        } catch (StoreException | IllegalArgumentException e) {
+            failStartup(e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void closeStore() {
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+
+    private static GovernanceStoreProvider findProvider() {
+        BundleContext bundleContext = FrameworkUtil.getBundle(StoreLifeCycle.class).getBundleContext();
+        ServiceTracker<GovernanceStoreProvider, GovernanceStoreProvider> tracker = new ServiceTracker<>(bundleContext,
+                GovernanceStoreProvider.class, null);
+        tracker.open();
+        try {
+            // Declarative Services registers the Derby provider shortly after start-up.
+            GovernanceStoreProvider provider = tracker.waitForService(TimeUnit.SECONDS.toMillis(30));
+            if (provider == null) {
+                throw new StoreException(StoreException.Reason.FAILED,
+                        "no governance store implementation is installed (bundle org.iongov.store.derby missing or not started)");
+            }
+            return provider;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(StoreException.Reason.FAILED, "interrupted while waiting for the store service", e);
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /** Says why on stderr (for launchers and logs) and in a dialog (for people), then exits. */
+    private static void failStartup(String message) {
+        System.err.println("iongov workbench: " + message);
+        if (!Boolean.getBoolean("iongov.noErrorDialog")) {
+            Display display = Display.getDefault();
+            MessageDialog.openError(null, "IonGov cannot start", message);
+            display.dispose();
+        }
+        System.exit(EXIT_STORE_UNAVAILABLE);
+    }
+}
