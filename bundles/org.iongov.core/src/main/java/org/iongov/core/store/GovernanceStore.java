@@ -1,29 +1,124 @@
 package org.iongov.core.store;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.iongov.core.access.AccessToken;
+import org.iongov.core.access.IssuedToken;
+import org.iongov.core.access.Role;
+import org.iongov.core.metadata.DatasetRecord;
+import org.iongov.core.metadata.EventRecord;
+import org.iongov.core.metadata.HumanActionRecord;
+import org.iongov.core.metadata.IngestBatch;
+import org.iongov.core.metadata.IngestReceipt;
+import org.iongov.core.metadata.InvalidRecordsException;
+import org.iongov.core.metadata.IonInstanceRecord;
+import org.iongov.core.metadata.ModelRecord;
+import org.iongov.core.metadata.PredictionRecord;
+import org.iongov.core.metadata.RecordKind;
+import org.iongov.core.query.NodeRun;
+import org.iongov.core.query.RecordQuery;
+import org.iongov.core.query.RunQuery;
+import org.iongov.core.query.StatisticQuery;
+import org.iongov.core.query.StatisticSeries;
 
 /**
  * The governance store: where every ION definition, run, message, statistic, model and approval
- * is kept. Implementations are opened through a {@link GovernanceStoreProvider} and must be
- * closed to release the store (an embedded store is locked while open).
+ * is kept, each timestamped and linked to its ION instance. Opened through a
+ * {@link GovernanceStoreProvider} (embedded) or a client of the server (remote); both behave
+ * alike. Implementations are thread-safe and must be closed to release the store.
  */
 public interface GovernanceStore extends AutoCloseable {
 
     /** Where the store lives and which schema it has. */
     StoreInfo info();
 
+    /** How many records of each kind the store holds. */
+    Map<RecordKind, Long> counts();
+
+    // ---- ION definitions ----
+
     /**
      * Stores a new version of the ION definition with this name; versions count up from 1 per
-     * name.
+     * name. Callers validate the definition first.
      *
-     * @param name the ION's name
-     * @param definitionJson the definition as uploaded
      * @return the stored record, with its version and upload time
      */
     IonDefinitionRecord addIonDefinition(String name, String definitionJson);
 
     /** All stored ION definitions, by name then version. */
     List<IonDefinitionRecord> ionDefinitions();
+
+    /** One version of a definition, or its latest version when {@code version} is null. */
+    Optional<IonDefinitionRecord> ionDefinition(String name, Integer version);
+
+    // ---- ingest ----
+
+    /**
+     * Applies a batch atomically and idempotently: records whose id is already stored are
+     * counted as duplicates and left unchanged; when any record is invalid nothing is stored.
+     * Returns once the batch is durably committed.
+     *
+     * @throws InvalidRecordsException naming each invalid record
+     */
+    IngestReceipt ingest(IngestBatch batch);
+
+    // ---- queries ----
+
+    List<IonInstanceRecord> instances();
+
+    /** Node runs, newest first. */
+    List<NodeRun> runs(RunQuery query);
+
+    Optional<NodeRun> run(String runId);
+
+    /** A statistic's series, downsampled to the query's maximum number of points. */
+    StatisticSeries statistics(StatisticQuery query);
+
+    /** The names of the statistics a run (or, with null, any run) reported. */
+    List<String> statisticNames(String runId);
+
+    /** Models (without their bytes), newest first; filters: runId, instanceId (of the producing run), range. */
+    List<ModelRecord> models(RecordQuery query);
+
+    /** A model's record, with its bytes when the store holds them. */
+    Optional<ModelRecord> model(String modelId);
+
+    List<DatasetRecord> datasets(RecordQuery query);
+
+    /** Predictions, newest first; filters: runId, instanceId, range. */
+    List<PredictionRecord> predictions(RecordQuery query);
+
+    Optional<PredictionRecord> prediction(String predictionId);
+
+    /** Events, newest first; filters: runId, instanceId, type, range. */
+    List<EventRecord> events(RecordQuery query);
+
+    /** Human actions (approvals, rejections, rollbacks), newest first; filters: type = action, subjectId, range. */
+    List<HumanActionRecord> humanActions(RecordQuery query);
+
+    // ---- access tokens ----
+
+    /** Issues a token; its secret is returned once and only its hash is stored. */
+    IssuedToken createToken(String user, Role role);
+
+    /** The token with this secret, unless unknown or revoked. */
+    Optional<AccessToken> authenticate(String secret);
+
+    List<AccessToken> tokens();
+
+    /** @return whether a token with this id existed and was revoked now */
+    boolean revokeToken(String tokenId);
+
+    // ---- retention ----
+
+    /**
+     * Deletes records past their kind's age (never governance evidence). With {@code dryRun}
+     * only counts them.
+     */
+    RetentionReport applyRetention(RetentionPolicy policy, Instant now, boolean dryRun);
 
     /** Releases the store. Idempotent. */
     @Override

@@ -5,12 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.apache.derby.jdbc.EmbeddedDriver;
 import org.iongov.core.store.StoreException;
 import org.iongov.core.store.StoreException.Reason;
+import org.iongov.core.store.StoreInfo;
+import org.iongov.core.store.StoreInfo.StoreMode;
 
 /**
  * Opens an embedded store folder. The folder is IonGov's; Derby's database lives in its
@@ -19,6 +22,8 @@ import org.iongov.core.store.StoreException.Reason;
 final class EmbeddedStoreOpener {
 
     static final String DATABASE_FOLDER = "db";
+    /** Connections per open store: enough for concurrent HTTP requests on 2 cores. */
+    static final int POOL_SIZE = 4;
 
     private EmbeddedStoreOpener() {
     }
@@ -38,13 +43,26 @@ final class EmbeddedStoreOpener {
         }
         try {
             int version = migrations.upgrade(connection, folder.toString());
-            return new DerbyGovernanceStore(folder, url, connection, version);
+            ConnectionPool pool = new ConnectionPool(connection, () -> new EmbeddedDriver().connect(url, new Properties()),
+                    POOL_SIZE);
+            return new DerbyGovernanceStore(new StoreInfo(folder.toString(), StoreMode.EMBEDDED, version), url, pool,
+                    Clock.systemUTC());
         } catch (SQLException | RuntimeException e) {
-            DerbyGovernanceStore.shutdownQuietly(url, connection);
+            closeQuietly(connection);
+            DerbyGovernanceStore.shutdownEmbedded(url);
             if (e instanceof StoreException se) {
                 throw se;
             }
             throw new StoreException(Reason.FAILED, "store " + folder + " could not be upgraded: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.rollback();
+            connection.close();
+        } catch (SQLException ignored) {
+            // the database shutdown that follows releases it anyway
         }
     }
 

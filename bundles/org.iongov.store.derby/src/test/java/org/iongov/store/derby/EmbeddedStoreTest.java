@@ -118,18 +118,23 @@ class EmbeddedStoreTest {
             assertEquals(1, v1.info().schemaVersion());
             v1.addIonDefinition("before-upgrade", "{}");
         }
-        Migration v2 = new Migration(2, "test: ION descriptions", List.of(
+        try (GovernanceStore current = provider.openEmbedded(folder)) {
+            assertEquals(SchemaMigrations.ALL.latestVersion(), current.info().schemaVersion());
+            assertEquals("before-upgrade", current.ionDefinitions().get(0).name());
+            assertEquals(0L, current.counts().get(org.iongov.core.metadata.RecordKind.STATISTIC), "new tables exist");
+        }
+        int latest = SchemaMigrations.ALL.latestVersion();
+        Migration future = new Migration(latest + 1, "test: ION descriptions", List.of(
                 "ALTER TABLE ION_DEFINITION ADD COLUMN DESCRIPTION VARCHAR(1000)"));
-        SchemaMigrations upgraded = new SchemaMigrations(List.of(SchemaMigrations.V1_ION_DEFINITIONS, v2));
-        try (GovernanceStore v2Store = EmbeddedStoreOpener.open(folder, upgraded)) {
-            assertEquals(2, v2Store.info().schemaVersion());
-            assertEquals("before-upgrade", v2Store.ionDefinitions().get(0).name());
+        List<Migration> withFuture = new java.util.ArrayList<>(SchemaMigrations.ALL.migrations());
+        withFuture.add(future);
+        try (GovernanceStore newer = EmbeddedStoreOpener.open(folder, new SchemaMigrations(withFuture))) {
+            assertEquals(latest + 1, newer.info().schemaVersion());
         }
         // Opening the upgraded store with the older history is refused, not silently downgraded.
-        StoreException e = assertThrows(StoreException.class, () -> EmbeddedStoreOpener
-                .open(folder, new SchemaMigrations(List.of(SchemaMigrations.V1_ION_DEFINITIONS))));
+        StoreException e = assertThrows(StoreException.class, () -> provider.openEmbedded(folder));
         assertEquals(Reason.NEWER_SCHEMA, e.reason());
-        assertTrue(e.getMessage().contains("schema v2"), e.getMessage());
+        assertTrue(e.getMessage().contains("schema v" + (latest + 1)), e.getMessage());
     }
 
     @Test
