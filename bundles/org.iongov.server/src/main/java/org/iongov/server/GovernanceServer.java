@@ -1,0 +1,391 @@
+package org.iongov.server;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.iongov.core.access.AccessToken;
+import org.iongov.core.access.IssuedToken;
+import org.iongov.core.access.Permission;
+import org.iongov.core.access.Role;
+import org.iongov.core.json.MetadataJson;
+import org.iongov.core.metadata.IngestBatch;
+import org.iongov.core.metadata.InvalidRecordsException;
+import org.iongov.core.metadata.MetadataRecord;
+import org.iongov.core.metadata.RecordKind;
+import org.iongov.core.query.RecordQuery;
+import org.iongov.core.query.RunQuery;
+import org.iongov.core.query.StatisticQuery;
+import org.iongov.core.store.GovernanceStore;
+import org.iongov.core.store.IonDefinitionRecord;
+import org.iongov.core.store.RetentionPolicy;
+import org.iongov.core.store.StoreException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The governance store over HTTP: {@code /api/v1/...}, JSON bodies, a bearer token on every
+ * request. See docs/api.md. The server does not own the store: closing the server leaves the
+ * store open for its owner to close.
+ */
+public final class GovernanceServer implements AutoCloseable {
+
+    /** Handles one matched route. */
+    @FunctionalInterface
+    private interface Handler {
+        Response handle(Request request) throws IOException;
+    }
+
+    private record Route(String method, Pattern path, Permission permission, Handler handler) {
+    }
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final System.Logger LOG = System.getLogger(GovernanceServer.class.getName());
+
+    private final GovernanceStore store;
+    private final IonDefinitionCheck ionCheck;
+    private final ServerOptions options;
+    private final Clock clock;
+    private final Instant started;
+    private final List<Route> routes = new ArrayList<>();
+    private final HttpServer http;
+    private final ExecutorService executor;
+
+    private GovernanceServer(GovernanceStore store, IonDefinitionCheck ionCheck, ServerOptions options, Clock clock)
+            throws IOException {
+        this.store = store;
+        this.ionCheck = ionCheck;
+        this.options = options;
+        this.clock = clock;
+        this.started = clock.instant();
+        defineRoutes();
+        http = HttpServer.create(new InetSocketAddress(options.bindAddress(), options.port()), 128);
+        executor = Executors.newFixedThreadPool(options.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "iongov-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+        http.setExecutor(executor);
+        http.createContext("/", this::serve);
+        http.start();
+    }
+
+    /**
+     * Starts serving the store.
+     *
+     * @throws IOException when the port cannot be bound (e.g. in use)
+     */
+    public static GovernanceServer start(GovernanceStore store, IonDefinitionCheck ionCheck, ServerOptions options)
+            throws IOException {
+        return new GovernanceServer(store, ionCheck, options, Clock.systemUTC());
+    }
+
+    /** The base URI, e.g. {@code http://127.0.0.1:8470}. */
+    public URI uri() {
+        InetSocketAddress address = http.getAddress();
+        String host = address.getAddress().getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- routes ----
+
+    private void route(String method, String path, Permission permission, Handler handler) {
+        // {id} segments match one path segment, URL-encoded as sent.
+        routes.add(new Route(method, Pattern.compile("^" + path.replace("{id}", "([^/]+)") + "$"), permission, handler));
+    }
+
+    private void defineRoutes() {
+        route("GET", "/api/v1/health", Permission.READ, r -> Response.ok(health()));
+        route("GET", "/api/v1/ions", Permission.READ, r -> Response.ok(ionList()));
+        route("POST", "/api/v1/ions", Permission.UPLOAD_ION, this::uploadIon);
+        route("GET", "/api/v1/ions/{id}", Permission.READ, this::ionDefinition);
+        route("POST", "/api/v1/ingest", Permission.INGEST, this::ingest);
+        route("GET", "/api/v1/instances", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.instances())));
+        route("GET", "/api/v1/runs", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(
+                store.runs(new RunQuery(r.param("instance"), r.param("node"), r.range(), limit(r))))));
+        route("GET", "/api/v1/runs/{id}", Permission.READ, r -> one(store.run(r.pathParam(0)), "run", r.pathParam(0)));
+        route("GET", "/api/v1/statistics", Permission.READ, this::statistics);
+        route("GET", "/api/v1/statistics/names", Permission.READ,
+                r -> Response.ok(MetadataJson.valueToJson(store.statisticNames(r.param("run")))));
+        route("GET", "/api/v1/models", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.models(query(r)))));
+        route("GET", "/api/v1/models/{id}", Permission.READ, r -> one(store.model(r.pathParam(0))
+                .map(m -> new org.iongov.core.metadata.ModelRecord(m.id(), m.runId(), m.name(), m.format(), m.sha256(), m.size(),
+                        m.createdAt(), null, m.location(), m.metadataJson())), "model", r.pathParam(0)));
+        route("GET", "/api/v1/models/{id}/bytes", Permission.READ, this::modelBytes);
+        route("GET", "/api/v1/datasets", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.datasets(query(r)))));
+        route("GET", "/api/v1/predictions", Permission.READ,
+                r -> Response.ok(MetadataJson.valueToJson(store.predictions(query(r)))));
+        route("GET", "/api/v1/predictions/{id}", Permission.READ,
+                r -> one(store.prediction(r.pathParam(0)), "prediction", r.pathParam(0)));
+        route("GET", "/api/v1/events", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.events(query(r)))));
+        route("GET", "/api/v1/approvals", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.humanActions(
+                new RecordQuery(null, null, r.param("action"), r.param("subject"), r.range(), limit(r))))));
+        route("GET", "/api/v1/tokens", Permission.ADMINISTER, r -> Response.ok(MetadataJson.valueToJson(store.tokens())));
+        route("POST", "/api/v1/tokens", Permission.ADMINISTER, this::createToken);
+        route("DELETE", "/api/v1/tokens/{id}", Permission.ADMINISTER, this::revokeToken);
+        route("POST", "/api/v1/retention", Permission.ADMINISTER, this::retention);
+    }
+
+    private static int limit(Request r) {
+        return r.intParam("limit", 100);
+    }
+
+    private static RecordQuery query(Request r) {
+        return new RecordQuery(r.param("run"), r.param("instance"), r.param("type"), null, r.range(), limit(r));
+    }
+
+    private static Response one(Optional<? extends Record> found, String what, String id) {
+        return Response.ok(MetadataJson.valueToJson(found.orElseThrow(
+                () -> new ApiException(404, "no " + what + " '" + id + "' is recorded"))));
+    }
+
+    private JsonNode health() {
+        ObjectNode node = JSON.objectNode();
+        node.put("status", "ok");
+        node.set("store", MetadataJson.valueToJson(store.info()));
+        node.put("uptimeSeconds", Duration.between(started, clock.instant()).toSeconds());
+        Map<RecordKind, Long> counts = new EnumMap<>(store.counts());
+        node.set("counts", MetadataJson.valueToJson(counts));
+        return node;
+    }
+
+    private JsonNode ionList() {
+        ArrayNode list = JSON.arrayNode();
+        for (IonDefinitionRecord d : store.ionDefinitions()) {
+            ObjectNode item = list.addObject();
+            item.put("name", d.name());
+            item.put("version", d.version());
+            item.put("uploadedAt", d.uploadedAt().toString());
+        }
+        return list;
+    }
+
+    private Response uploadIon(Request r) throws IOException {
+        String text = r.bodyText();
+        r.json(); // malformed JSON is refused with its position before the model sees it
+        String name;
+        try {
+            name = ionCheck.validate(text);
+        } catch (IonDefinitionCheck.InvalidDefinitionException e) {
+            throw new ApiException(400, e.getMessage(), e.problems());
+        }
+        IonDefinitionRecord stored = store.addIonDefinition(name, text);
+        ObjectNode reply = JSON.objectNode();
+        reply.put("name", stored.name());
+        reply.put("version", stored.version());
+        reply.put("uploadedAt", stored.uploadedAt().toString());
+        return Response.created(reply);
+    }
+
+    private Response ionDefinition(Request r) throws IOException {
+        String name = java.net.URLDecoder.decode(r.pathParam(0), StandardCharsets.UTF_8);
+        Integer version = r.optionalIntParam("version");
+        IonDefinitionRecord found = store.ionDefinition(name, version).orElseThrow(() -> new ApiException(404,
+                "no ION definition '" + name + "'" + (version == null ? "" : " version " + version) + " is stored"));
+        ObjectNode reply = JSON.objectNode();
+        reply.put("name", found.name());
+        reply.put("version", found.version());
+        reply.put("uploadedAt", found.uploadedAt().toString());
+        reply.set("definition", MetadataJson.MAPPER.readTree(found.definitionJson()));
+        return Response.ok(reply);
+    }
+
+    private Response ingest(Request r) throws IOException {
+        JsonNode body = r.json();
+        JsonNode records = body.get("records");
+        if (records != null && records.isArray() && records.size() > options.maxBatchRecords()) {
+            throw new ApiException(413, "batch of " + records.size() + " records exceeds the limit of " + options.maxBatchRecords()
+                    + " records: split it");
+        }
+        List<MetadataRecord> parsed = MetadataJson.readRecords(body);
+        return Response.ok(MetadataJson.valueToJson(store.ingest(new IngestBatch(parsed))));
+    }
+
+    private Response statistics(Request r) {
+        String name = r.param("name");
+        if (name == null) {
+            throw new ApiException(400, "query parameter 'name' is required: which statistic?");
+        }
+        return Response.ok(MetadataJson.valueToJson(
+                store.statistics(new StatisticQuery(name, r.param("run"), r.range(), r.intParam("maxPoints", 1000)))));
+    }
+
+    private Response modelBytes(Request r) {
+        String id = r.pathParam(0);
+        var model = store.model(id).orElseThrow(() -> new ApiException(404, "no model '" + id + "' is recorded"));
+        if (model.bytes() == null) {
+            throw new ApiException(404, "model '" + id + "' is kept at " + model.location() + ", not in the store");
+        }
+        return Response.binary(model.bytes());
+    }
+
+    private Response createToken(Request r) throws IOException {
+        JsonNode body = r.json();
+        String user = body.path("user").asText(null);
+        String roleName = body.path("role").asText(null);
+        if (user == null || user.isBlank()) {
+            throw new ApiException(400, "user: is required");
+        }
+        Role role = Role.fromWireName(roleName == null ? "" : roleName)
+                .orElseThrow(() -> new ApiException(400, "role: '" + roleName + "' is not one of " + Role.wireNames()));
+        IssuedToken issued = store.createToken(user, role);
+        ObjectNode reply = (ObjectNode) MetadataJson.valueToJson(issued.token());
+        reply.put("secret", issued.secret());
+        return Response.created(reply);
+    }
+
+    private Response revokeToken(Request r) {
+        if (!store.revokeToken(r.pathParam(0))) {
+            throw new ApiException(404, "no active token '" + r.pathParam(0) + "'");
+        }
+        ObjectNode reply = JSON.objectNode();
+        reply.put("revoked", r.pathParam(0));
+        return Response.ok(reply);
+    }
+
+    private Response retention(Request r) throws IOException {
+        JsonNode body = r.body().length == 0 ? JSON.objectNode() : r.json();
+        boolean dryRun = body.path("dryRun").asBoolean(true);
+        RetentionPolicy policy = RetentionPolicy.defaults();
+        JsonNode days = body.get("maxAgeDays");
+        if (days != null) {
+            Map<RecordKind, Duration> ages = new EnumMap<>(RecordKind.class);
+            for (var it = days.fields(); it.hasNext();) {
+                var entry = it.next();
+                RecordKind kind = RecordKind.fromWireName(entry.getKey()).orElseThrow(
+                        () -> new ApiException(400, "maxAgeDays." + entry.getKey() + ": unknown kind"));
+                if (!entry.getValue().canConvertToInt()) {
+                    throw new ApiException(400, "maxAgeDays." + entry.getKey() + ": expected a whole number of days");
+                }
+                ages.put(kind, Duration.ofDays(entry.getValue().asInt()));
+            }
+            try {
+                policy = new RetentionPolicy(ages);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, e.getMessage());
+            }
+        }
+        return Response.ok(MetadataJson.valueToJson(store.applyRetention(policy, clock.instant(), dryRun)));
+    }
+
+    // ---- dispatch ----
+
+    private void serve(HttpExchange exchange) throws IOException {
+        Response response;
+        try {
+            response = dispatch(exchange);
+        } catch (ApiException e) {
+            response = error(e.status(), e.getMessage(), e.problems());
+        } catch (InvalidRecordsException e) {
+            response = error(400, e.getMessage(), e.problems());
+        } catch (IllegalArgumentException e) {
+            response = error(400, e.getMessage(), List.of());
+        } catch (StoreException e) {
+            LOG.log(System.Logger.Level.ERROR, "store failure on " + exchange.getRequestURI(), e);
+            response = error(503, e.getMessage(), List.of());
+        } catch (RuntimeException | IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "internal error on " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), e);
+            response = error(500, "internal error: " + e, List.of());
+        }
+        send(exchange, response);
+    }
+
+    private Response dispatch(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        String method = exchange.getRequestMethod();
+        boolean pathKnown = false;
+        for (Route route : routes) {
+            Matcher matcher = route.path().matcher(path);
+            if (!matcher.matches()) {
+                continue;
+            }
+            pathKnown = true;
+            if (!route.method().equals(method)) {
+                continue;
+            }
+            AccessToken caller = authenticate(exchange);
+            if (!caller.role().may(route.permission())) {
+                throw new ApiException(403, "role " + caller.role().wireName() + " may not "
+                        + route.permission().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " ("
+                        + method + " " + path + ")");
+            }
+            List<String> params = new ArrayList<>();
+            for (int g = 1; g <= matcher.groupCount(); g++) {
+                params.add(java.net.URLDecoder.decode(matcher.group(g), StandardCharsets.UTF_8));
+            }
+            return route.handler().handle(new Request(exchange, params, options.maxBodyBytes(), caller));
+        }
+        if (pathKnown) {
+            throw new ApiException(405, method + " is not allowed on " + path);
+        }
+        throw new ApiException(404, "no such endpoint: " + method + " " + path + " (see docs/api.md)");
+    }
+
+    private AccessToken authenticate(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ApiException(401, "a bearer token is required: send 'Authorization: Bearer <token>'");
+        }
+        return store.authenticate(header.substring(7).trim())
+                .orElseThrow(() -> new ApiException(401, "the bearer token is unknown or revoked"));
+    }
+
+    private static Response error(int status, String message, List<String> problems) {
+        ObjectNode body = JSON.objectNode();
+        body.put("status", status);
+        body.put("error", message);
+        if (!problems.isEmpty()) {
+            body.set("problems", MetadataJson.valueToJson(problems));
+        }
+        return new Response(status, body, null);
+    }
+
+    private static void send(HttpExchange exchange, Response response) throws IOException {
+        byte[] body;
+        if (response.bytes() != null) {
+            exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+            body = response.bytes();
+        } else {
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            body = MetadataJson.MAPPER.writeValueAsBytes(response.json());
+        }
+        if (response.status() == 401) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"iongov\"");
+        }
+        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
