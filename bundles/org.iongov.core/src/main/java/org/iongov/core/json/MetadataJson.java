@@ -262,6 +262,11 @@ public final class MetadataJson {
         }
     }
 
+    /** Metadata records carry their kind on the wire; it is not a component. */
+    private static Set<String> ignoredFor(Class<?> type) {
+        return MetadataRecord.class.isAssignableFrom(type) ? Set.of("kind") : Set.of();
+    }
+
     private static String embeddedText(JsonNode value) {
         if (value == null || value.isNull()) {
             return null;
@@ -344,6 +349,25 @@ public final class MetadataJson {
             }
             problems.add(at + ": '" + value.asText() + "' is not one of " + String.join(", ", allowed));
             return null;
+        }
+        if (Record.class.isAssignableFrom(type)) {
+            @SuppressWarnings("unchecked")
+            Class<? extends Record> nested = (Class<? extends Record>) type;
+            return readAs(nested, value, at, problems, ignoredFor(nested));
+        }
+        if (type == List.class && component.getGenericType() instanceof java.lang.reflect.ParameterizedType list
+                && list.getActualTypeArguments()[0] instanceof Class<?> element && Record.class.isAssignableFrom(element)) {
+            if (!value.isArray()) {
+                problems.add(at + ": expected an array, got " + describe(value));
+                return List.of();
+            }
+            @SuppressWarnings("unchecked")
+            Class<? extends Record> elementType = (Class<? extends Record>) element;
+            List<Object> items = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                items.add(readAs(elementType, value.get(i), at + "[" + i + "]", problems, ignoredFor(elementType)));
+            }
+            return items;
         }
         if (type == List.class) {
             if (!value.isArray()) {

@@ -18,6 +18,10 @@ public class StoreException extends RuntimeException {
         NOT_A_STORE,
         /** The store was made by a newer IonGov with a schema this version does not know. */
         NEWER_SCHEMA,
+        /** A remote store refused the token or its role. */
+        ACCESS_DENIED,
+        /** A remote store (the server) cannot be reached. */
+        UNREACHABLE,
         /** Anything else; the cause says more. */
         FAILED
     }

@@ -1,0 +1,151 @@
+package org.iongov.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import org.iongov.core.access.Role;
+import org.iongov.core.metadata.EventRecord;
+import org.iongov.core.metadata.HumanActionRecord;
+import org.iongov.core.metadata.IngestBatch;
+import org.iongov.core.metadata.InvalidRecordsException;
+import org.iongov.core.metadata.IonInstanceRecord;
+import org.iongov.core.metadata.MetadataRecord;
+import org.iongov.core.metadata.ModelRecord;
+import org.iongov.core.metadata.PredictionRecord;
+import org.iongov.core.metadata.RecordKind;
+import org.iongov.core.metadata.RunEndRecord;
+import org.iongov.core.metadata.RunRecord;
+import org.iongov.core.metadata.RunStatus;
+import org.iongov.core.metadata.StatisticRecord;
+import org.iongov.core.query.RecordQuery;
+import org.iongov.core.query.RunQuery;
+import org.iongov.core.query.StatisticQuery;
+import org.iongov.core.store.GovernanceStore;
+import org.iongov.core.store.GovernanceStoreProvider;
+import org.iongov.core.store.RetentionPolicy;
+import org.iongov.core.store.StoreException;
+import org.iongov.server.GovernanceServer;
+import org.iongov.server.ServerOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The remote store answers exactly as the embedded store it stands for. */
+class RemoteGovernanceStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+
+    @TempDir
+    Path temp;
+
+    private GovernanceStore embedded;
+    private GovernanceServer server;
+    private RemoteGovernanceStore remote;
+
+    @BeforeEach
+    void start() throws Exception {
+        embedded = ServiceLoader.load(GovernanceStoreProvider.class).findFirst().orElseThrow().openEmbedded(temp.resolve("store"));
+        server = GovernanceServer.start(embedded, json -> "retraining", ServerOptions.defaults().withPort(0));
+        remote = new RemoteGovernanceStore(server.uri(), embedded.createToken("root", Role.ADMIN).secret());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        embedded.close();
+    }
+
+    private static List<MetadataRecord> records() throws Exception {
+        byte[] model = "opaque-model-bytes".getBytes(StandardCharsets.UTF_8);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(model));
+        List<MetadataRecord> records = new ArrayList<>();
+        records.add(new IonInstanceRecord("inst", "retraining", 1, T0, "remote test"));
+        records.add(new RunRecord("train", "inst", "train", RunRecord.NodeKind.PIPELINE, T0, "h", "spark", "4.0.1", "a", "git://r", "c",
+                "{\"k\":[1,2]}"));
+        for (int i = 0; i < 30; i++) {
+            records.add(new StatisticRecord("s" + i, "train", null, "acc", T0.plusSeconds(i), i / 30.0, null));
+        }
+        records.add(new StatisticRecord("cm", "train", "evaluator", "confusion", T0.plusSeconds(40), Double.NaN, "[[1,2],[3,4]]"));
+        records.add(new ModelRecord("m", "train", "lr", ModelRecord.ModelFormat.OPAQUE, sha, model.length, T0.plusSeconds(50), model,
+                null, "{\"note\":\"x\"}"));
+        records.add(new RunEndRecord("end", "train", T0.plusSeconds(51), RunStatus.SUCCEEDED));
+        records.add(new PredictionRecord("p", "train", T0.plusSeconds(52), List.of("m"), "d", "{\"a\":1}", "{\"y\":0.3}"));
+        records.add(new EventRecord("e", "inst", "train", T0.plusSeconds(53), "alert", EventRecord.Severity.WARNING, "drift", "{\"f\":\"age\"}"));
+        records.add(new HumanActionRecord("h", "olivia", "operator", "approve", "model", "m", "approval", T0.plusSeconds(54), "ok"));
+        return records;
+    }
+
+    @Test
+    void remoteAnswersAsTheEmbeddedStore() throws Exception {
+        remote.addIonDefinition("retraining", "{\"name\":\"retraining\"}");
+        assertEquals(records().size(), remote.ingest(new IngestBatch(records())).stored());
+
+        assertEquals(embedded.info(), remote.info());
+        assertEquals(embedded.counts(), remote.counts());
+        assertEquals(embedded.ionDefinitions().get(0).name(), remote.ionDefinitions().get(0).name());
+        assertEquals(embedded.instances(), remote.instances());
+        assertEquals(embedded.runs(new RunQuery(null, null, null, 10)), remote.runs(new RunQuery(null, null, null, 10)));
+        assertEquals(embedded.run("train"), remote.run("train"));
+        StatisticQuery downsampled = new StatisticQuery("acc", "train", null, 4);
+        assertEquals(embedded.statistics(downsampled), remote.statistics(downsampled));
+        StatisticQuery structured = new StatisticQuery("confusion", null, null, 10);
+        assertEquals(embedded.statistics(structured), remote.statistics(structured));
+        assertEquals(embedded.statisticNames(null), remote.statisticNames(null));
+        assertEquals(embedded.models(RecordQuery.latest(5)), remote.models(RecordQuery.latest(5)));
+        assertArrayEquals(embedded.model("m").orElseThrow().bytes(), remote.model("m").orElseThrow().bytes());
+        assertEquals(embedded.predictions(RecordQuery.latest(5)), remote.predictions(RecordQuery.latest(5)));
+        assertEquals(embedded.prediction("p"), remote.prediction("p"));
+        assertEquals(embedded.events(RecordQuery.latest(5)), remote.events(RecordQuery.latest(5)));
+        RecordQuery approvals = new RecordQuery(null, null, "approve", "m", null, 5);
+        assertEquals(embedded.humanActions(approvals), remote.humanActions(approvals));
+        assertTrue(remote.run("nope").isEmpty());
+        assertTrue(remote.model("nope").isEmpty());
+
+        RetentionPolicy logs = new RetentionPolicy(Map.of(RecordKind.LOG, Duration.ofDays(1)));
+        assertEquals(embedded.applyRetention(logs, Instant.now(), true).expired(),
+                remote.applyRetention(logs, Instant.now(), true).expired());
+    }
+
+    @Test
+    void refusalsArriveAsTheSameExceptions() throws Exception {
+        remote.addIonDefinition("retraining", "{\"name\":\"retraining\"}");
+        List<MetadataRecord> bad = List.of(new StatisticRecord("s", "ghost-run", null, "acc", T0, 1, null));
+        InvalidRecordsException remoteError = assertThrows(InvalidRecordsException.class, () -> remote.ingest(new IngestBatch(bad)));
+        InvalidRecordsException localError = assertThrows(InvalidRecordsException.class, () -> embedded.ingest(new IngestBatch(bad)));
+        assertEquals(localError.problems(), remoteError.problems());
+
+        StoreException denied = assertThrows(StoreException.class,
+                () -> new RemoteGovernanceStore(server.uri(), "igv_wrong").info());
+        assertEquals(StoreException.Reason.ACCESS_DENIED, denied.reason());
+
+        var agentToken = remote.createToken("agent-1", Role.AGENT);
+        StoreException forbidden = assertThrows(StoreException.class,
+                () -> new RemoteGovernanceStore(server.uri(), agentToken.secret()).createToken("x", Role.ADMIN));
+        assertEquals(StoreException.Reason.ACCESS_DENIED, forbidden.reason());
+        assertTrue(remote.revokeToken(agentToken.token().id()));
+        assertTrue(remote.tokens().stream().noneMatch(t -> t.id().equals(agentToken.token().id())));
+    }
+
+    @Test
+    void unreachableServerIsSaidPlainly() {
+        StoreException e = assertThrows(StoreException.class,
+                () -> new RemoteGovernanceStore(URI.create("http://127.0.0.1:1"), "igv_x").info());
+        assertEquals(StoreException.Reason.UNREACHABLE, e.reason());
+        assertTrue(e.getMessage().startsWith("cannot reach the IonGov server at http://127.0.0.1:1"), e.getMessage());
+    }
+}
