@@ -16,4 +16,13 @@ public interface GovernanceStoreProvider {
      *     process, not a store, or made by a newer version
      */
     GovernanceStore openEmbedded(Path folder) throws StoreException;
+
+    /**
+     * Opens a store in a database reached through its network server, e.g.
+     * {@code jdbc:derby://db-host:1527/iongov;create=true}, upgrading its schema when needed.
+     *
+     * @throws StoreException when the URL is not one this provider serves, the server cannot be
+     *     reached, or the database was made by a newer version
+     */
+    GovernanceStore openUrl(String jdbcUrl) throws StoreException;
 }

@@ -15,4 +15,9 @@ public final class DerbyStoreProvider implements GovernanceStoreProvider {
     public GovernanceStore openEmbedded(Path folder) throws StoreException {
         return EmbeddedStoreOpener.open(folder, SchemaMigrations.ALL);
     }
+
+    @Override
+    public GovernanceStore openUrl(String jdbcUrl) throws StoreException {
+        return NetworkStoreOpener.open(jdbcUrl, SchemaMigrations.ALL);
+    }
 }
