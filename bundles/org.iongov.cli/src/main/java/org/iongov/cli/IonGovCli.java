@@ -17,7 +17,8 @@ public final class IonGovCli {
     private final Map<String, Verb> verbs = new LinkedHashMap<>();
 
     IonGovCli() {
-        for (Verb verb : List.of(new StoreVerb())) {
+        for (Verb verb : List.of(new ServerVerb(), new StoreVerb(), new TokenVerb(), new IngestVerb(), QueryVerbs.runs(),
+                QueryVerbs.statistics(), QueryVerbs.models(), QueryVerbs.events(), QueryVerbs.approvals(), new RetentionVerb())) {
             verbs.put(verb.name(), verb);
         }
     }
@@ -51,6 +52,10 @@ public final class IonGovCli {
         } catch (StoreException e) {
             err.println("iongov " + verb.name() + ": " + e.getMessage());
             return ExitCodes.STORE_UNAVAILABLE;
+        } catch (IllegalArgumentException e) {
+            // Refusals of what the user asked for (a server's 400, a bad limit): their message says why.
+            err.println("iongov " + verb.name() + ": " + e.getMessage());
+            return ExitCodes.USAGE;
         } catch (RuntimeException e) {
             err.println("iongov " + verb.name() + ": internal error: " + e);
             e.printStackTrace(err);

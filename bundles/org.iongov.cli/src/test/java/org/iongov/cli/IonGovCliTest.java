@@ -61,14 +61,14 @@ class IonGovCliTest {
         Path folder = temp.resolve("s");
         assertEquals(ExitCodes.OK, run("store", "--store", folder.toString()));
         assertTrue(out().contains("store:           " + folder), out());
-        assertTrue(out().contains("schema version:  1"), out());
+        assertTrue(out().matches("(?s).*schema version:  [2-9].*"), out());
 
         out.reset();
         assertEquals(ExitCodes.OK, run("store", "--store=" + folder, "--json"));
         JsonNode json = new ObjectMapper().readTree(out());
         assertEquals(folder.toString(), json.get("location").asText());
         assertEquals("embedded", json.get("mode").asText());
-        assertEquals(1, json.get("schemaVersion").asInt());
+        assertTrue(json.get("schemaVersion").asInt() >= 2);
         assertEquals(0, json.get("ionDefinitions").asInt());
     }
 

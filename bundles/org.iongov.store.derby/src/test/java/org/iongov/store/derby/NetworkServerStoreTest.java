@@ -36,6 +36,10 @@ class NetworkServerStoreTest {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
+        startAndWait();
+    }
+
+    private void startAndWait() throws Exception {
         derbyServer = new NetworkServerControl(InetAddress.getLoopbackAddress(), port);
         derbyServer.start(new PrintWriter(Writer.nullWriter()));
         long deadline = System.currentTimeMillis() + 30_000;
@@ -87,8 +91,7 @@ class NetworkServerStoreTest {
         derbyServer.shutdown();
         StoreException down = assertThrows(StoreException.class, () -> provider.openUrl(url(";create=true")));
         assertEquals(StoreException.Reason.UNREACHABLE, down.reason());
-        derbyServer = new NetworkServerControl(InetAddress.getLoopbackAddress(), port);
-        derbyServer.start(new PrintWriter(Writer.nullWriter()));
+        startAndWait();
         StoreException notDerby = assertThrows(StoreException.class, () -> provider.openUrl("jdbc:postgresql://x/y"));
         assertEquals(StoreException.Reason.NOT_A_STORE, notDerby.reason());
     }

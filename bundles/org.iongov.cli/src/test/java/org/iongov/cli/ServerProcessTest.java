@@ -1,0 +1,205 @@
+package org.iongov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.iongov.client.RemoteGovernanceStore;
+import org.iongov.core.json.MetadataJson;
+import org.iongov.core.metadata.IngestBatch;
+import org.iongov.core.metadata.IonInstanceRecord;
+import org.iongov.core.metadata.MetadataRecord;
+import org.iongov.core.metadata.RecordKind;
+import org.iongov.core.metadata.RunRecord;
+import org.iongov.core.metadata.StatisticRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** {@code ./iongov server} as its own process: bootstrap token, CLI over it, and kill -9. */
+class ServerProcessTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+    private static final Pattern LISTENING = Pattern.compile("IonGov server listening on (http://\\S+) \\(");
+
+    @TempDir
+    Path temp;
+
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    private record Started(Process process, String url, String adminToken) {
+    }
+
+    /** Starts ./iongov server on a free port and reads its first lines. */
+    private Started startServer(Path store) throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("iongov.root"));
+        Process process = new ProcessBuilder(root.resolve("iongov").toString(), "server", "--port", "0", "--store", store.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        processes.add(process);
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String admin = null;
+        for (String line; (line = lines.readLine()) != null;) {
+            if (line.startsWith("igv_")) {
+                admin = line;
+            }
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                return new Started(process, m.group(1), admin);
+            }
+        }
+        fail("server exited before listening, exit code " + process.waitFor(10, TimeUnit.SECONDS));
+        return null;
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new IonGovCli().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static List<MetadataRecord> statistics(int from, int count) {
+        List<MetadataRecord> records = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            records.add(new StatisticRecord(String.format("stat-%08d", i), "train-1", null, "loss", T0.plusMillis(i), 1.0 / (i + 1), null));
+        }
+        return records;
+    }
+
+    private static Path batchFile(Path dir, String name, List<MetadataRecord> records) throws IOException {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        records.forEach(r -> array.add(MetadataJson.toJson(r)));
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.set("records", array);
+        return Files.writeString(dir.resolve(name), body.toString());
+    }
+
+    private static List<MetadataRecord> setup() {
+        return List.of(new IonInstanceRecord("inst-1", "retraining", 1, T0, null),
+                new RunRecord("train-1", "inst-1", "train", RunRecord.NodeKind.PIPELINE, T0, "h", "spark", "4.0.1", "agent", "git://r",
+                        "c", null));
+    }
+
+    @Test
+    void cliGivesTheSameAnswersThroughTheServerAsOnAnEmbeddedStore() throws Exception {
+        Path ion = Files.writeString(temp.resolve("ion.json"), "{\"name\":\"retraining\"}");
+        Path setup = batchFile(temp, "setup.json", setup());
+        Path stats = batchFile(temp, "stats.json", statistics(0, 500));
+
+        Started server = startServer(temp.resolve("served"));
+        assertTrue(server.adminToken() != null, "a new store gets a bootstrap admin token");
+        String[] remote = { "--server", server.url(), "--token", server.adminToken() };
+
+        Result agentToken = cli(concat(new String[] { "token", "create", "--user", "agent-1", "--role", "agent" }, remote));
+        assertEquals(0, agentToken.code(), agentToken.err());
+        String agent = agentToken.out().lines().reduce((a, b) -> b).orElseThrow();
+        new RemoteGovernanceStore(java.net.URI.create(server.url()), server.adminToken()).addIonDefinition("retraining",
+                Files.readString(ion));
+        String[] asAgent = { "--server", server.url(), "--token", agent };
+        assertEquals(0, cli(concat(new String[] { "ingest", setup.toString() }, asAgent)).code());
+        Result ingested = cli(concat(new String[] { "ingest", stats.toString() }, asAgent));
+        assertEquals("received 500, stored 500, already stored 0\n", ingested.out());
+        assertEquals("received 500, stored 0, already stored 500\n", cli(concat(new String[] { "ingest", stats.toString() }, asAgent)).out());
+
+        // The same batches into an embedded store: every listing prints the same.
+        String[] local = { "--store", temp.resolve("local").toString() };
+        try (var store = StoreOptions.openDirect(Arguments.parse("t", List.of(local), StoreOptions.OPTIONS, java.util.Set.of()))) {
+            store.addIonDefinition("retraining", Files.readString(ion));
+            store.ingest(new IngestBatch(setup()));
+        }
+        cli(concat(new String[] { "ingest", stats.toString() }, local));
+        for (String[] verb : List.of(new String[] { "runs" }, new String[] { "statistics", "--name", "loss", "--max-points", "7" },
+                new String[] { "runs", "--json" }, new String[] { "events" })) {
+            Result viaServer = cli(concat(verb, remote));
+            Result embedded = cli(concat(verb, local));
+            assertEquals(0, viaServer.code(), viaServer.err());
+            assertEquals(embedded.out(), viaServer.out(), String.join(" ", verb));
+        }
+
+        // Wrong tokens and roles are refused in one line.
+        Result denied = cli(concat(new String[] { "token", "list" }, asAgent));
+        assertEquals(ExitCodes.STORE_UNAVAILABLE, denied.code());
+        assertEquals(1, denied.err().lines().count(), denied.err());
+        assertTrue(denied.err().contains("role agent may not administer"), denied.err());
+    }
+
+    @Test
+    void serverKilledWithSigkillLosesNothingItAcknowledged() throws Exception {
+        Path store = temp.resolve("store");
+        Started server = startServer(store);
+        RemoteGovernanceStore admin = new RemoteGovernanceStore(java.net.URI.create(server.url()), server.adminToken());
+        admin.addIonDefinition("retraining", "{\"name\":\"retraining\"}");
+        admin.ingest(new IngestBatch(setup()));
+
+        // Batches stream in from another thread; the server is killed in the middle of them.
+        List<Integer> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread sender = new Thread(() -> {
+            for (int b = 0; b < 1000; b++) {
+                try {
+                    admin.ingest(new IngestBatch(statistics(b * 200, 200)));
+                    acknowledged.add(b);
+                } catch (RuntimeException connectionLost) {
+                    return;
+                }
+            }
+        });
+        sender.start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (acknowledged.size() < 5 && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        server.process().destroyForcibly(); // SIGKILL: no shutdown hook, no Derby shutdown
+        assertTrue(server.process().waitFor(30, TimeUnit.SECONDS));
+        sender.join(60_000);
+        int acked = acknowledged.size();
+        assertTrue(acked >= 5, "some batches were acknowledged before the kill");
+
+        Started restarted = startServer(store);
+        RemoteGovernanceStore again = new RemoteGovernanceStore(java.net.URI.create(restarted.url()),
+                server.adminToken());
+        long stored = again.counts().get(RecordKind.STATISTIC);
+        assertTrue(stored >= acked * 200L, "stored " + stored + " of " + acked * 200 + " acknowledged statistic points");
+        assertEquals(0, stored % 200, "batches are atomic: " + stored);
+        // The producer re-sends from its last acknowledged batch: nothing is duplicated.
+        for (int b = acked; b < acked + 3; b++) {
+            again.ingest(new IngestBatch(statistics(b * 200, 200)));
+        }
+        assertEquals((acked + 3) * 200L, again.counts().get(RecordKind.STATISTIC));
+        restarted.process().destroy();
+        assertTrue(restarted.process().waitFor(30, TimeUnit.SECONDS));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
