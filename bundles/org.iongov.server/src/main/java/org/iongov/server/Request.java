@@ -88,18 +88,23 @@ final class Request {
         }
     }
 
+    /** How much of an oversized body is read and dropped so the client can read the 413. */
+    private static final long DRAIN_LIMIT = 64L << 20;
+
     /** The body, read once, refused with 413 beyond the limit. */
     byte[] body() throws IOException {
         if (body == null) {
             String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-            if (declared != null && parseLength(declared) > maxBodyBytes) {
-                throw new ApiException(413, "request body of " + declared + " bytes exceeds the limit of " + maxBodyBytes + " bytes");
-            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[65536];
             try (InputStream in = exchange.getRequestBody()) {
+                if (declared != null && parseLength(declared) > maxBodyBytes) {
+                    drain(in, buffer);
+                    throw new ApiException(413, "request body of " + declared + " bytes exceeds the limit of " + maxBodyBytes + " bytes");
+                }
                 for (int n; (n = in.read(buffer)) > 0;) {
                     if (out.size() + n > maxBodyBytes) {
+                        drain(in, buffer);
                         throw new ApiException(413, "request body exceeds the limit of " + maxBodyBytes + " bytes");
                     }
                     out.write(buffer, 0, n);
@@ -108,6 +113,17 @@ final class Request {
             body = out.toByteArray();
         }
         return body;
+    }
+
+    /**
+     * Reads and drops the rest of a refused body (up to a bound), so that a client still sending
+     * gets the 413 instead of a reset connection.
+     */
+    private static void drain(InputStream in, byte[] buffer) throws IOException {
+        long dropped = 0;
+        for (int n; dropped < DRAIN_LIMIT && (n = in.read(buffer)) > 0;) {
+            dropped += n;
+        }
     }
 
     String bodyText() throws IOException {

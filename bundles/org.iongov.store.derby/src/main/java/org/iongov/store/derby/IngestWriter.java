@@ -206,7 +206,8 @@ final class IngestWriter {
                     ps.setString(2, r.runId());
                     ps.setLong(3, Sql.millis(r.time()));
                     ps.setString(4, r.level());
-                    ps.setString(5, r.message());
+                    // Logs are the bulkiest kind after signatures and compress as well.
+                    ps.setBytes(5, Sql.gzip(r.message()));
                 }));
         INSERTS.put(RecordKind.SEARCH_RESULT, new Insert(
                 "INSERT INTO SEARCH_RESULT (ID, RUN_ID, PARAMETERS, METRIC, VAL, CHOSEN) VALUES (?, ?, ?, ?, ?, ?)",
