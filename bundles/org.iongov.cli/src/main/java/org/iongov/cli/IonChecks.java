@@ -1,32 +1,27 @@
 package org.iongov.cli;
 
-import java.io.IOException;
 import java.util.List;
 
-import org.iongov.core.json.MetadataJson;
+import org.iongov.model.definition.IonDefinitions;
+import org.iongov.model.validation.Problem;
+import org.iongov.model.validation.ValidationReport;
 import org.iongov.server.IonDefinitionCheck;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-/** How the server checks uploaded ION definitions. */
+/** How the server checks uploaded ION definitions: with the ION model's own validation. */
 final class IonChecks {
 
     private IonChecks() {
     }
 
-    /** Until the ION model's validator is wired in: a JSON object with a non-empty "name". */
+    /** Errors refuse the upload (each named with its JSON path); warnings do not. */
     static IonDefinitionCheck forServer() {
         return json -> {
-            JsonNode node;
-            try {
-                node = MetadataJson.MAPPER.readTree(json);
-            } catch (IOException e) {
-                throw new IonDefinitionCheck.InvalidDefinitionException(List.of("malformed JSON: " + e.getMessage()));
+            ValidationReport report = IonDefinitions.validate(json, "upload");
+            if (!report.isValid()) {
+                List<String> problems = report.errors().stream().map(Problem::describe).toList();
+                throw new IonDefinitionCheck.InvalidDefinitionException(problems);
             }
-            if (node == null || !node.isObject() || !node.path("name").isTextual() || node.get("name").asText().isBlank()) {
-                throw new IonDefinitionCheck.InvalidDefinitionException(List.of("name: is required"));
-            }
-            return node.get("name").asText();
+            return report.ion().orElseThrow().getName();
         };
     }
 }

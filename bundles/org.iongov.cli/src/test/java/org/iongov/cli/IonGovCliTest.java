@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,5 +81,52 @@ class IonGovCliTest {
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.startsWith("iongov store: cannot use store folder ") && message.contains("is a file, not a folder"),
                 message);
+    }
+
+    private static Path examples() {
+        return Path.of(System.getProperty("iongov.root"), "ion-model", "examples");
+    }
+
+    @Test
+    void ionValidateAcceptsTheSamplesAndNamesEachProblemOfABrokenOne() throws IOException {
+        try (var files = Files.list(examples())) {
+            List<String> args = new java.util.ArrayList<>(List.of("ion", "validate"));
+            files.sorted().forEach(f -> args.add(f.toString()));
+            assertEquals(7, args.size(), "five samples");
+            assertEquals(ExitCodes.OK, run(args.toArray(String[]::new)), out() + err());
+        }
+        Path broken = Files.writeString(temp.resolve("broken.json"), """
+                {"formatVersion": 1, "name": "x", "version": "1", "nodes": [
+                  {"type": "pipeline", "name": "a", "role": "training", "engine": "spark", "mode": "batch",
+                   "code": {"uri": "git://r", "commit": "abc1234"}},
+                  {"type": "pipeline", "name": "a", "role": "training", "engine": "spark", "mode": "batch",
+                   "code": {"uri": "git://r", "commit": "abc1234"}}],
+                 "channels": []}""");
+        out.reset();
+        assertEquals(ExitCodes.FAILED, run("ion", "validate", broken.toString()));
+        assertTrue(out().contains(broken + ": nodes[1].name: error: "), out());
+    }
+
+    @Test
+    void ionShowSummarisesAndUploadStoresVersions() throws IOException {
+        Path sample = examples().resolve("c-retraining-with-approval.json");
+        assertEquals(ExitCodes.OK, run("ion", "show", sample.toString()));
+        assertTrue(out().contains("clinical-approval  policy    human-approval: 2 approvals by clinical-lead"), out());
+        assertTrue(out().contains("approved-model:   clinical-approval -> recommend-tests (model)"), out());
+
+        String store = temp.resolve("s").toString();
+        out.reset();
+        assertEquals(ExitCodes.OK, run("ion", "upload", sample.toString(), "--store", store));
+        assertEquals(ExitCodes.OK, run("ion", "upload", sample.toString(), "--store", store));
+        assertEquals("stored ION 'test-recommendation-approved-retraining' as version 1\n"
+                + "stored ION 'test-recommendation-approved-retraining' as version 2\n", out());
+        out.reset();
+        assertEquals(ExitCodes.OK, run("ion", "list", "--store", store, "--json"));
+        assertEquals(2, new ObjectMapper().readTree(out()).size());
+
+        Path invalid = Files.writeString(temp.resolve("bad.json"), "{\"formatVersion\": 1, \"name\": \"x\"}");
+        err.reset();
+        assertEquals(ExitCodes.FAILED, run("ion", "upload", invalid.toString(), "--store", store));
+        assertTrue(err().contains("was not uploaded"), err());
     }
 }

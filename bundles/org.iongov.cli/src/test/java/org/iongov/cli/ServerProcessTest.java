@@ -96,21 +96,28 @@ class ServerProcessTest {
 
     private static Path batchFile(Path dir, String name, List<MetadataRecord> records) throws IOException {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        records.forEach(r -> array.add(MetadataJson.toJson(r)));
+        records.forEach(r -> array.add(MetadataJson.toWire(r)));
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("records", array);
         return Files.writeString(dir.resolve(name), body.toString());
     }
 
+    /** A real ION definition: the paper's Figure 1 (c) sample. */
+    static Path sampleIon() {
+        return Path.of(System.getProperty("iongov.root"), "ion-model", "examples", "c-retraining-with-approval.json");
+    }
+
+    static final String SAMPLE_NAME = "test-recommendation-approved-retraining";
+
     private static List<MetadataRecord> setup() {
-        return List.of(new IonInstanceRecord("inst-1", "retraining", 1, T0, null),
+        return List.of(new IonInstanceRecord("inst-1", SAMPLE_NAME, 1, T0, null),
                 new RunRecord("train-1", "inst-1", "train", RunRecord.NodeKind.PIPELINE, T0, "h", "spark", "4.0.1", "agent", "git://r",
                         "c", null));
     }
 
     @Test
     void cliGivesTheSameAnswersThroughTheServerAsOnAnEmbeddedStore() throws Exception {
-        Path ion = Files.writeString(temp.resolve("ion.json"), "{\"name\":\"retraining\"}");
+        Path ion = sampleIon();
         Path setup = batchFile(temp, "setup.json", setup());
         Path stats = batchFile(temp, "stats.json", statistics(0, 500));
 
@@ -121,8 +128,8 @@ class ServerProcessTest {
         Result agentToken = cli(concat(new String[] { "token", "create", "--user", "agent-1", "--role", "agent" }, remote));
         assertEquals(0, agentToken.code(), agentToken.err());
         String agent = agentToken.out().lines().reduce((a, b) -> b).orElseThrow();
-        new RemoteGovernanceStore(java.net.URI.create(server.url()), server.adminToken()).addIonDefinition("retraining",
-                Files.readString(ion));
+        Result uploaded = cli(concat(new String[] { "ion", "upload", ion.toString() }, remote));
+        assertEquals("stored ION '" + SAMPLE_NAME + "' as version 1\n", uploaded.out(), uploaded.err());
         String[] asAgent = { "--server", server.url(), "--token", agent };
         assertEquals(0, cli(concat(new String[] { "ingest", setup.toString() }, asAgent)).code());
         Result ingested = cli(concat(new String[] { "ingest", stats.toString() }, asAgent));
@@ -132,7 +139,7 @@ class ServerProcessTest {
         // The same batches into an embedded store: every listing prints the same.
         String[] local = { "--store", temp.resolve("local").toString() };
         try (var store = StoreOptions.openDirect(Arguments.parse("t", List.of(local), StoreOptions.OPTIONS, java.util.Set.of()))) {
-            store.addIonDefinition("retraining", Files.readString(ion));
+            store.addIonDefinition(SAMPLE_NAME, Files.readString(ion));
             store.ingest(new IngestBatch(setup()));
         }
         cli(concat(new String[] { "ingest", stats.toString() }, local));
@@ -156,7 +163,7 @@ class ServerProcessTest {
         Path store = temp.resolve("store");
         Started server = startServer(store);
         RemoteGovernanceStore admin = new RemoteGovernanceStore(java.net.URI.create(server.url()), server.adminToken());
-        admin.addIonDefinition("retraining", "{\"name\":\"retraining\"}");
+        admin.addIonDefinition(SAMPLE_NAME, Files.readString(sampleIon()));
         admin.ingest(new IngestBatch(setup()));
 
         // Batches stream in from another thread; the server is killed in the middle of them.

@@ -250,7 +250,7 @@ public final class RemoteGovernanceStore implements GovernanceStore {
     public IngestReceipt ingest(IngestBatch batch) {
         ArrayNode records = JSON.arrayNode();
         for (MetadataRecord record : batch.records()) {
-            records.add(MetadataJson.toJson(record));
+            records.add(MetadataJson.toWire(record));
         }
         ObjectNode body = JSON.objectNode();
         body.set("records", records);

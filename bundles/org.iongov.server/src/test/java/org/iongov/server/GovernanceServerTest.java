@@ -103,7 +103,7 @@ class GovernanceServerTest {
 
     private static String batch(List<MetadataRecord> records) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        records.forEach(r -> array.add(MetadataJson.toJson(r)));
+        records.forEach(r -> array.add(MetadataJson.toWire(r)));
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("records", array);
         return body.toString();

@@ -84,7 +84,7 @@ public final class MetadataJson {
     // ---- writing ----
 
     /** A metadata record's wire form (every kind is a Java record). */
-    public static ObjectNode toJson(MetadataRecord record) {
+    public static ObjectNode toWire(MetadataRecord record) {
         return toJson((Record) record);
     }
 

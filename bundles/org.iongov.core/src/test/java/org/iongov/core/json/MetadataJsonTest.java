@@ -72,7 +72,7 @@ class MetadataJsonTest {
         assertEquals(EnumSet.allOf(RecordKind.class), records.stream().map(MetadataRecord::kind).collect(Collectors.toSet()),
                 "the fixture covers every kind");
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        records.forEach(r -> array.add(MetadataJson.toJson(r)));
+        records.forEach(r -> array.add(MetadataJson.toWire(r)));
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("records", array);
         List<MetadataRecord> back = MetadataJson.readRecords(body);
@@ -80,18 +80,18 @@ class MetadataJsonTest {
             MetadataRecord expected = records.get(i);
             MetadataRecord actual = back.get(i);
             // JSON-valued fields come back as their compact JSON text.
-            assertEquals(MetadataJson.toJson(expected), MetadataJson.toJson(actual), expected.kind().wireName());
+            assertEquals(MetadataJson.toWire(expected), MetadataJson.toWire(actual), expected.kind().wireName());
         }
     }
 
     @Test
     void wireFormUsesReadableNames() {
-        ObjectNode run = MetadataJson.toJson(oneOfEachKind().get(1));
+        ObjectNode run = MetadataJson.toWire(oneOfEachKind().get(1));
         assertEquals("run", run.get("kind").asText());
         assertEquals("pipeline", run.get("nodeKind").asText());
         assertEquals("2026-11-20T08:00:00.123Z", run.get("startedAt").asText());
         assertEquals(0.1, run.get("configuration").get("regParam").asDouble(), "embedded JSON, not a string");
-        ObjectNode model = MetadataJson.toJson(oneOfEachKind().get(8));
+        ObjectNode model = MetadataJson.toWire(oneOfEachKind().get(8));
         assertEquals("saved-model", model.get("format").asText());
         assertEquals("AQID", model.get("bytes").asText());
     }
