@@ -151,6 +151,19 @@ class ServerProcessTest {
             assertEquals(embedded.out(), viaServer.out(), String.join(" ", verb));
         }
 
+        // The served store is locked: the workbench (and any direct use) says so in one line.
+        Path root = Path.of(System.getProperty("iongov.root"));
+        ProcessBuilder workbench = new ProcessBuilder(root.resolve("iongov").toString(), "workbench", "--store",
+                temp.resolve("served").toString());
+        workbench.environment().put("DISPLAY", ":99");
+        Process locked = workbench.start();
+        locked.getOutputStream().close();
+        assertTrue(locked.waitFor(120, TimeUnit.SECONDS));
+        String lockedErr = new String(locked.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.STORE_UNAVAILABLE, locked.exitValue(), lockedErr);
+        assertEquals(1, lockedErr.lines().count(), lockedErr);
+        assertTrue(lockedErr.startsWith("iongov workbench: store ") && lockedErr.contains("is in use by another process"), lockedErr);
+
         // Wrong tokens and roles are refused in one line.
         Result denied = cli(concat(new String[] { "token", "list" }, asAgent));
         assertEquals(ExitCodes.STORE_UNAVAILABLE, denied.code());
