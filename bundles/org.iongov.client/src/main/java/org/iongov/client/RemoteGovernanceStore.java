@@ -220,6 +220,14 @@ public final class RemoteGovernanceStore implements GovernanceStore {
     }
 
     @Override
+    public Map<RecordKind, Long> storageBytes() {
+        JsonNode bytes = getJson("/api/v1/health").get("storageBytes");
+        Map<RecordKind, Long> result = new EnumMap<>(RecordKind.class);
+        bytes.fields().forEachRemaining(e -> RecordKind.fromWireName(e.getKey()).ifPresent(k -> result.put(k, e.getValue().asLong())));
+        return result;
+    }
+
+    @Override
     public IonDefinitionRecord addIonDefinition(String name, String definitionJson) {
         Reply reply = send("POST", "/api/v1/ions", definitionJson.getBytes(StandardCharsets.UTF_8));
         JsonNode node = parse(reply.body());

@@ -177,6 +177,7 @@ public final class GovernanceServer implements AutoCloseable {
         node.put("uptimeSeconds", Duration.between(started, clock.instant()).toSeconds());
         Map<RecordKind, Long> counts = new EnumMap<>(store.counts());
         node.set("counts", MetadataJson.valueToJson(counts));
+        node.set("storageBytes", MetadataJson.valueToJson(new EnumMap<>(store.storageBytes())));
         return node;
     }
 

@@ -38,6 +38,9 @@ public interface GovernanceStore extends AutoCloseable {
     /** How many records of each kind the store holds. */
     Map<RecordKind, Long> counts();
 
+    /** Bytes on disk per kind of record, indexes included (the paper's Table 1, for this store). */
+    Map<RecordKind, Long> storageBytes();
+
     // ---- ION definitions ----
 
     /**

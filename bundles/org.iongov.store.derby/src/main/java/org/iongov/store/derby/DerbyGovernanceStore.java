@@ -54,6 +54,7 @@ final class DerbyGovernanceStore implements GovernanceStore {
     private final String shutdownUrl;
     private final ConnectionPool pool;
     private final Clock clock;
+    private final StatisticSeriesIds seriesIds = new StatisticSeriesIds();
     private volatile boolean closed;
 
     /**
@@ -83,6 +84,27 @@ final class DerbyGovernanceStore implements GovernanceStore {
                 }
             }
             return counts;
+        });
+    }
+
+    @Override
+    public Map<RecordKind, Long> storageBytes() {
+        return read("measure storage", c -> {
+            Map<RecordKind, Long> bytes = new EnumMap<>(RecordKind.class);
+            for (RecordKind kind : RecordKind.values()) {
+                // Allocated pages of the table and all its indexes, as Derby accounts them.
+                long total = 0;
+                for (String table : RecordChecks.tablesOf(kind)) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT SUM((T.NUMALLOCATEDPAGES + T.NUMFREEPAGES) * T.PAGESIZE)"
+                            + " FROM TABLE (SYSCS_DIAG.SPACE_TABLE(CURRENT SCHEMA, '" + table + "')) T");
+                            ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        total += rs.getLong(1);
+                    }
+                }
+                bytes.put(kind, total);
+            }
+            return bytes;
         });
     }
 
@@ -157,15 +179,24 @@ final class DerbyGovernanceStore implements GovernanceStore {
         if (records.isEmpty()) {
             return new IngestReceipt(0, 0, 0);
         }
+        // First a short transaction: check the batch, and find or create its statistic series.
+        Map<StatisticSeriesIds.Key, Integer> created = new java.util.HashMap<>();
+        Map<StatisticSeriesIds.Key, Integer> series;
         try {
-            return pool.inTransaction(c -> {
+            series = pool.inTransaction(c -> {
                 List<String> problems = RecordChecks.check(c, records);
                 if (!problems.isEmpty()) {
                     throw new InvalidRecordsException(problems);
                 }
-                // Fast path: a new batch inserts cleanly. A retried one hits a duplicate key.
-                return new IngestReceipt(records.size(), IngestWriter.write(c, IngestWriter.byKind(records)), 0);
+                return seriesIds.resolve(c, StatisticSeriesIds.keysOf(records), created);
             });
+        } catch (SQLException e) {
+            throw failure("check a batch of " + records.size() + " records", e);
+        }
+        seriesIds.publish(created);
+        try {
+            // Fast path: a new batch inserts cleanly. A retried one hits a duplicate key.
+            return pool.inTransaction(c -> new IngestReceipt(records.size(), IngestWriter.write(c, IngestWriter.byKind(records), series), 0));
         } catch (SQLException e) {
             if (!isDuplicateKey(e)) {
                 throw failure("ingest a batch of " + records.size() + " records", e);
@@ -175,7 +206,7 @@ final class DerbyGovernanceStore implements GovernanceStore {
         return write("ingest a batch of " + records.size() + " records", c -> {
             Map<RecordKind, List<MetadataRecord>> byKind = IngestWriter.byKind(records);
             int duplicates = IngestWriter.dropDuplicates(c, byKind);
-            int stored = IngestWriter.write(c, byKind);
+            int stored = IngestWriter.write(c, byKind, series);
             return new IngestReceipt(records.size(), stored, duplicates);
         });
     }
@@ -276,7 +307,9 @@ final class DerbyGovernanceStore implements GovernanceStore {
 
     @Override
     public RetentionReport applyRetention(RetentionPolicy policy, Instant now, boolean dryRun) {
-        return write("apply retention", c -> Retention.apply(c, policy, now, dryRun));
+        RetentionReport report = write("apply retention", c -> Retention.apply(c, policy, now, dryRun));
+        seriesIds.clear();
+        return report;
     }
 
     @Override

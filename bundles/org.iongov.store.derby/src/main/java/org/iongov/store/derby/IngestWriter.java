@@ -46,6 +46,12 @@ final class IngestWriter {
         void bind(PreparedStatement ps, MetadataRecord record) throws SQLException;
     }
 
+    /** Binds a statistic point, which needs its series id. */
+    @FunctionalInterface
+    private interface SeriesBinder {
+        void bind(PreparedStatement ps, StatisticRecord record, int series) throws SQLException;
+    }
+
     private record Insert(String sql, Binder binder) {
     }
 
@@ -139,18 +145,8 @@ final class IngestWriter {
                     Sql.setNullableMillis(ps, 5, r.endedAt());
                     ps.setString(6, r.status().name());
                 }));
-        INSERTS.put(RecordKind.STATISTIC, new Insert(
-                "INSERT INTO STATISTIC (ID, RUN_ID, COMPONENT, NAME, T, VAL, STRUCTURED) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (ps, rec) -> {
-                    StatisticRecord r = (StatisticRecord) rec;
-                    ps.setString(1, r.id());
-                    ps.setString(2, r.runId());
-                    Sql.setNullableString(ps, 3, r.component());
-                    ps.setString(4, r.name());
-                    ps.setLong(5, Sql.millis(r.time()));
-                    Sql.setNullableDouble(ps, 6, r.value());
-                    Sql.setNullableClob(ps, 7, r.structuredJson());
-                }));
+        // Statistic points are written by writeStatistics (they need their series ids).
+        INSERTS.put(RecordKind.STATISTIC, new Insert("INSERT INTO STATISTIC (ID, SERIES, T, VAL) VALUES (?, ?, ?, ?)", null));
         INSERTS.put(RecordKind.SIGNATURE, new Insert(
                 "INSERT INTO SIGNATURE (ID, RUN_ID, COMPONENT, TARGET, FEATURE, T, HISTOGRAM) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (ps, rec) -> {
@@ -161,7 +157,7 @@ final class IngestWriter {
                     ps.setString(4, r.target().name());
                     ps.setString(5, r.feature());
                     ps.setLong(6, Sql.millis(r.time()));
-                    ps.setBytes(7, Sql.gzip(r.histogramJson()));
+                    ps.setBytes(7, CompactJson.encode(r.histogramJson()));
                 }));
         INSERTS.put(RecordKind.DATASET_USE, new Insert(
                 "INSERT INTO DATASET_USE (ID, RUN_ID, DATASET_ID, DIRECTION, T) VALUES (?, ?, ?, ?, ?)",
@@ -288,10 +284,27 @@ final class IngestWriter {
         return ordered;
     }
 
-    /** Inserts the records (all new) and applies run ends and message receipts. */
-    static int write(Connection connection, Map<RecordKind, List<MetadataRecord>> byKind) throws SQLException {
+    private static final SeriesBinder STATISTIC_BINDER = (ps, r, series) -> {
+        ps.setString(1, r.id());
+        ps.setInt(2, series);
+        ps.setLong(3, Sql.millis(r.time()));
+        Sql.setNullableDouble(ps, 4, r.value());
+    };
+
+    /**
+     * Inserts the records (all new) and applies run ends and message receipts.
+     *
+     * @param series the ids of the batch's statistic series, already committed
+     */
+    static int write(Connection connection, Map<RecordKind, List<MetadataRecord>> byKind, Map<StatisticSeriesIds.Key, Integer> series)
+            throws SQLException {
         int written = 0;
         for (Map.Entry<RecordKind, List<MetadataRecord>> entry : byKind.entrySet()) {
+            if (entry.getKey() == RecordKind.STATISTIC) {
+                writeStatistics(connection, entry.getValue(), series);
+                written += entry.getValue().size();
+                continue;
+            }
             Insert insert = INSERTS.get(entry.getKey());
             try (PreparedStatement ps = connection.prepareStatement(insert.sql())) {
                 for (MetadataRecord record : entry.getValue()) {
@@ -304,6 +317,32 @@ final class IngestWriter {
         }
         applyUpdates(connection, byKind);
         return written;
+    }
+
+    private static void writeStatistics(Connection connection, List<MetadataRecord> points, Map<StatisticSeriesIds.Key, Integer> ids)
+            throws SQLException {
+        List<StatisticRecord> structured = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(INSERTS.get(RecordKind.STATISTIC).sql())) {
+            for (MetadataRecord record : points) {
+                StatisticRecord r = (StatisticRecord) record;
+                STATISTIC_BINDER.bind(ps, r, ids.get(StatisticSeriesIds.Key.of(r)));
+                ps.addBatch();
+                if (r.structuredJson() != null) {
+                    structured.add(r);
+                }
+            }
+            ps.executeBatch();
+        }
+        if (!structured.isEmpty()) {
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO STATISTIC_STRUCTURED (ID, VALUE_JSON) VALUES (?, ?)")) {
+                for (StatisticRecord r : structured) {
+                    ps.setString(1, r.id());
+                    ps.setString(2, r.structuredJson());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
     }
 
     /**

@@ -342,6 +342,11 @@ final class RecordChecks {
         return found;
     }
 
+    /** Every table that holds a kind's data (the first holds its record ids). */
+    static List<String> tablesOf(RecordKind kind) {
+        return kind == RecordKind.STATISTIC ? List.of("STATISTIC", "STAT_SERIES", "STATISTIC_STRUCTURED") : List.of(tableOf(kind));
+    }
+
     /** The table a record kind is stored in (its ID column holds the record ids). */
     static String tableOf(RecordKind kind) {
         return switch (kind) {

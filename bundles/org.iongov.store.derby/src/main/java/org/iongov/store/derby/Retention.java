@@ -41,6 +41,12 @@ final class Retention {
                     expired.put(entry.getKey(), (long) ps.executeUpdate());
                 }
             }
+            if (!dryRun && entry.getKey() == RecordKind.STATISTIC) {
+                try (PreparedStatement orphans = c.prepareStatement(
+                        "DELETE FROM STATISTIC_STRUCTURED WHERE ID NOT IN (SELECT ID FROM STATISTIC)")) {
+                    orphans.executeUpdate();
+                }
+            }
         }
         return new RetentionReport(now, dryRun, expired);
     }
@@ -48,7 +54,8 @@ final class Retention {
     private static String condition(RecordKind kind) {
         String keepModelEvidence = " AND RUN_ID NOT IN (SELECT RUN_ID FROM MODEL)";
         return switch (kind) {
-            case STATISTIC, SIGNATURE -> "T < ?" + (kind == RecordKind.STATISTIC ? keepModelEvidence : "");
+            case STATISTIC -> "T < ? AND SERIES IN (SELECT ID FROM STAT_SERIES WHERE RUN_ID NOT IN (SELECT RUN_ID FROM MODEL))";
+            case SIGNATURE -> "T < ?";
             case LOG -> "T < ?";
             case COMPONENT_RUN -> "STARTED_AT < ?";
             case SEARCH_RESULT -> "RUN_ID IN (SELECT ID FROM NODE_RUN WHERE STARTED_AT < ?)" + keepModelEvidence;

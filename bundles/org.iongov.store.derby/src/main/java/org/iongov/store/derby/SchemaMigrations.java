@@ -32,6 +32,9 @@ final class SchemaMigrations {
      * record id, whose uniqueness makes ingest idempotent.
      */
     static final Migration V2_METADATA = new Migration(2, "ION instances, runs, messages, statistics, models, datasets, predictions, events, logs, tokens", List.of(
+            // Records are appended and (but for run ends and receipts) never updated: keep no
+            // free space in table pages for rows to grow into.
+            "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.storage.pageReservedSpace', '0')",
             "CREATE TABLE ION_INSTANCE (ID VARCHAR(200) NOT NULL PRIMARY KEY, ION_NAME VARCHAR(200) NOT NULL,"
                     + " ION_VERSION INT NOT NULL, CREATED_AT BIGINT NOT NULL, DESCRIPTION VARCHAR(4000))",
             "CREATE TABLE NODE_RUN (ID VARCHAR(200) NOT NULL PRIMARY KEY, INSTANCE_ID VARCHAR(200) NOT NULL,"
@@ -46,10 +49,15 @@ final class SchemaMigrations {
             "CREATE TABLE COMPONENT_RUN (ID VARCHAR(200) NOT NULL PRIMARY KEY, RUN_ID VARCHAR(200) NOT NULL,"
                     + " COMPONENT VARCHAR(200) NOT NULL, STARTED_AT BIGINT NOT NULL, ENDED_AT BIGINT, STATUS VARCHAR(16) NOT NULL)",
             "CREATE INDEX COMPONENT_RUN_RUN ON COMPONENT_RUN (RUN_ID)",
-            "CREATE TABLE STATISTIC (ID VARCHAR(200) NOT NULL PRIMARY KEY, RUN_ID VARCHAR(200) NOT NULL,"
-                    + " COMPONENT VARCHAR(200), NAME VARCHAR(200) NOT NULL, T BIGINT NOT NULL, VAL DOUBLE, STRUCTURED CLOB)",
-            "CREATE INDEX STATISTIC_NAME_T ON STATISTIC (NAME, T)",
-            "CREATE INDEX STATISTIC_RUN ON STATISTIC (RUN_ID, NAME, T)",
+            // A statistic's run, component and name live once in its series; each point is then
+            // small, and the covering (SERIES, T, VAL) index answers range queries on its own.
+            "CREATE TABLE STAT_SERIES (ID INT NOT NULL GENERATED ALWAYS AS IDENTITY PRIMARY KEY, RUN_ID VARCHAR(200) NOT NULL,"
+                    + " COMPONENT VARCHAR(200) NOT NULL, NAME VARCHAR(200) NOT NULL,"
+                    + " CONSTRAINT STAT_SERIES_KEY UNIQUE (RUN_ID, NAME, COMPONENT))",
+            "CREATE INDEX STAT_SERIES_NAME ON STAT_SERIES (NAME)",
+            "CREATE TABLE STATISTIC (ID VARCHAR(200) NOT NULL PRIMARY KEY, SERIES INT NOT NULL, T BIGINT NOT NULL, VAL DOUBLE)",
+            "CREATE INDEX STATISTIC_SERIES_T ON STATISTIC (SERIES, T, VAL)",
+            "CREATE TABLE STATISTIC_STRUCTURED (ID VARCHAR(200) NOT NULL PRIMARY KEY, VALUE_JSON CLOB NOT NULL)",
             "CREATE TABLE SIGNATURE (ID VARCHAR(200) NOT NULL PRIMARY KEY, RUN_ID VARCHAR(200) NOT NULL,"
                     + " COMPONENT VARCHAR(200), TARGET VARCHAR(16) NOT NULL, FEATURE VARCHAR(200) NOT NULL,"
                     + " T BIGINT NOT NULL, HISTOGRAM BLOB NOT NULL)",
@@ -100,7 +108,8 @@ final class SchemaMigrations {
             "CREATE INDEX HUMAN_ACTION_T ON HUMAN_ACTION (T)",
             "CREATE TABLE ACCESS_TOKEN (ID VARCHAR(32) NOT NULL PRIMARY KEY, USER_NAME VARCHAR(200) NOT NULL,"
                     + " ROLE VARCHAR(32) NOT NULL, SECRET_SHA256 CHAR(64) NOT NULL UNIQUE, CREATED_AT BIGINT NOT NULL,"
-                    + " REVOKED_AT BIGINT)"));
+                    + " REVOKED_AT BIGINT)",
+            "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.storage.pageReservedSpace', NULL)"));
 
     /** Every migration this version of IonGov knows, oldest first. */
     static final SchemaMigrations ALL = new SchemaMigrations(List.of(V1_ION_DEFINITIONS, V2_METADATA));
@@ -169,7 +178,7 @@ final class SchemaMigrations {
     private static void apply(Connection connection, Migration migration) throws SQLException {
         try (Statement st = connection.createStatement()) {
             for (String sql : migration.statements()) {
-                st.executeUpdate(sql);
+                st.execute(sql);
             }
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO IONGOV_SCHEMA (VERSION, DESCRIPTION, APPLIED_AT) VALUES (?, ?, ?)")) {

@@ -138,40 +138,12 @@ final class StoreQueries {
     }
 
     static StatisticSeries statistics(Connection c, StatisticQuery q) throws SQLException {
-        Where where = new Where().equal("NAME", q.name()).equal("RUN_ID", q.runId()).range("T", q.range());
-        long count;
-        long minT;
-        long maxT;
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MIN(T), MAX(T) FROM STATISTIC" + where)) {
-            where.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                count = rs.getLong(1);
-                minT = rs.getLong(2);
-                maxT = rs.getLong(3);
-            }
-        }
-        if (count <= q.maxPoints()) {
-            List<StatisticPoint> points = list(c,
-                    "SELECT T, VAL, RUN_ID, STRUCTURED FROM STATISTIC" + where + " ORDER BY T, ID", where, q.maxPoints(), rs -> {
-                        double value = Sql.doubleOrNaN(rs, 2);
-                        return new StatisticPoint(Sql.instant(rs, 1), value, value, value, 1, rs.getString(3), rs.getString(4));
-                    });
-            return new StatisticSeries(q.name(), points, count, false);
-        }
-        // Equal time buckets over the range the points span; the numbers are ours, not user text.
-        long width = Math.max(1, (maxT - minT) / q.maxPoints() + 1);
-        String bucket = "(T - " + minT + ") / " + width;
-        List<StatisticPoint> points = list(c, "SELECT B, AVG(VAL), MIN(VAL), MAX(VAL), COUNT(*) FROM (SELECT " + bucket
-                + " AS B, VAL FROM STATISTIC" + where + ") X GROUP BY B ORDER BY B", where, q.maxPoints(),
-                rs -> new StatisticPoint(java.time.Instant.ofEpochMilli(minT + rs.getLong(1) * width), Sql.doubleOrNaN(rs, 2),
-                        Sql.doubleOrNaN(rs, 3), Sql.doubleOrNaN(rs, 4), rs.getLong(5), null, null));
-        return new StatisticSeries(q.name(), points, count, true);
+        return StatisticReader.read(c, q);
     }
 
     static List<String> statisticNames(Connection c, String runId) throws SQLException {
         Where where = new Where().equal("RUN_ID", runId);
-        return list(c, "SELECT DISTINCT NAME FROM STATISTIC" + where + " ORDER BY NAME", where, 10_000, rs -> rs.getString(1));
+        return list(c, "SELECT DISTINCT NAME FROM STAT_SERIES" + where + " ORDER BY NAME", where, 10_000, rs -> rs.getString(1));
     }
 
     static List<ModelRecord> models(Connection c, RecordQuery q) throws SQLException {

@@ -268,4 +268,69 @@ class MetadataStoreTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new RetentionPolicy(Map.of(RecordKind.HUMAN_ACTION, Duration.ofDays(1))));
     }
+
+    @Test
+    void retriedBatchThatStartsANewSeriesKeepsTheSeriesConsistent() throws Exception {
+        store.ingest(new IngestBatch(trainingAndInference()));
+        StatisticRecord old = new StatisticRecord("p-1", "run-infer-1", null, "throughput", T0, 10, null);
+        store.ingest(new IngestBatch(List.of(old)));
+        // The fast path creates series 'queue-depth', then fails on the duplicate and rolls back;
+        // the slow path must create it again rather than reuse the rolled-back id.
+        StatisticRecord fresh = new StatisticRecord("p-2", "run-infer-1", "source", "queue-depth", T0, 3, null);
+        assertEquals(new IngestReceipt(2, 1, 1), store.ingest(new IngestBatch(List.of(old, fresh))));
+        StatisticSeries series = store.statistics(new StatisticQuery("queue-depth", "run-infer-1", null, 10));
+        assertEquals(1, series.points().size());
+        assertEquals(3.0, series.points().get(0).value());
+        store.ingest(new IngestBatch(List.of(new StatisticRecord("p-3", "run-infer-1", "source", "queue-depth", T0.plusSeconds(1), 4,
+                null))));
+        assertEquals(2, store.statistics(new StatisticQuery("queue-depth", null, null, 10)).points().size());
+    }
+
+    @Test
+    void structuredStatisticsComeBackWithTheirValues() throws Exception {
+        store.ingest(new IngestBatch(trainingAndInference()));
+        store.ingest(new IngestBatch(List.of(
+                new StatisticRecord("cm-1", "run-train-1", "evaluator", "confusion", T0.plusSeconds(1), Double.NaN, "[[50,3],[4,43]]"),
+                new StatisticRecord("cm-2", "run-train-1", "evaluator", "confusion", T0.plusSeconds(2), Double.NaN, "[[51,2],[4,43]]"))));
+        List<StatisticPoint> points = store.statistics(new StatisticQuery("confusion", null, null, 10)).points();
+        assertEquals(List.of("[[50,3],[4,43]]", "[[51,2],[4,43]]"), points.stream().map(StatisticPoint::structuredJson).toList());
+        assertEquals("run-train-1", points.get(0).runId());
+        assertTrue(store.statisticNames("run-train-1").contains("confusion"));
+        assertTrue(store.storageBytes().get(RecordKind.STATISTIC) > 0);
+    }
+
+    @Test
+    void concurrentBatchesCreatingTheSameSeriesNeitherDeadlockNorLosePoints() throws Exception {
+        store.ingest(new IngestBatch(trainingAndInference()));
+        int threads = 4;
+        int batches = 10;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                for (int b = 0; b < batches; b++) {
+                    List<MetadataRecord> points = new ArrayList<>();
+                    for (int i = 0; i < 200; i++) {
+                        // Every thread reports the same ten statistics, in a different order.
+                        int name = (i + thread * 3) % 10;
+                        points.add(new StatisticRecord("c-" + thread + "-" + b + "-" + i, "run-infer-1", null, "concurrent-" + name,
+                                T0.plusMillis(i), i, null));
+                    }
+                    store.ingest(new IngestBatch(points));
+                }
+                return null;
+            }));
+        }
+        for (var f : done) {
+            f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertEquals(1L + threads * batches * 200, store.counts().get(RecordKind.STATISTIC));
+        long total = 0;
+        for (int n = 0; n < 10; n++) {
+            total += store.statistics(new StatisticQuery("concurrent-" + n, null, null, 10_000)).storedPoints();
+        }
+        assertEquals(threads * batches * 200L, total);
+    }
 }
