@@ -52,10 +52,10 @@ final class StorageBenchmark {
             setup.add(new IonInstanceRecord("day-1", "paper-three-node", 1, T0, null));
             for (int r = 0; r < 24; r++) {
                 setup.add(new RunRecord("train-" + r, "day-1", "train", RunRecord.NodeKind.PIPELINE, T0.plusSeconds(3600L * r), "spark-1",
-                        "spark", "4.0.1", "agent-spark", "git://medtest/train.py", "a1b2c3", "{\"regParam\":0.01}"));
+                        "spark", "4.0.1", "agent-spark", "git://medtest/train.py", "a1b2c3", "{\"regParam\":0.01}", null));
             }
             setup.add(new RunRecord("infer", "day-1", "infer", RunRecord.NodeKind.PIPELINE, T0, "flink-1", "flink", "2.1.1", "agent-flink",
-                    "git://medtest/infer.java", "d4e5f6", null));
+                    "git://medtest/infer.java", "d4e5f6", null, null));
             store.ingest(new IngestBatch(setup));
 
             List<MetadataRecord> batch = new ArrayList<>();

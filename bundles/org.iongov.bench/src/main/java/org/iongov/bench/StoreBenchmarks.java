@@ -58,7 +58,7 @@ final class StoreBenchmarks {
         store.addIonDefinition("bench", "{\"name\":\"bench\"}");
         store.ingest(new IngestBatch(List.of(new IonInstanceRecord("bench-1", "bench", 1, T0, null),
                 new RunRecord(runId, "bench-1", "train", RunRecord.NodeKind.PIPELINE, T0, "bench-host", "spark", "4.0.1", "bench-agent",
-                        "git://bench", "0", null))));
+                        "git://bench", "0", null, null))));
     }
 
     /** Statistic points as an agent reports them: increasing ids, a few names, one point per ms. */
@@ -170,7 +170,7 @@ final class StoreBenchmarks {
             setup.add(new IonInstanceRecord("bench-1", "bench", 1, T0, null));
             for (int r = 0; r < runs; r++) {
                 setup.add(new RunRecord("run-" + r, "bench-1", "train", RunRecord.NodeKind.PIPELINE, T0, "bench-host", "spark", "4.0.1",
-                        "bench-agent", "git://bench", "0", null));
+                        "bench-agent", "git://bench", "0", null, null));
             }
             store.ingest(new IngestBatch(setup));
             ctx.say("storing " + String.format("%,d", total) + " statistic points for the range queries...");

@@ -112,7 +112,7 @@ class ServerProcessTest {
     private static List<MetadataRecord> setup() {
         return List.of(new IonInstanceRecord("inst-1", SAMPLE_NAME, 1, T0, null),
                 new RunRecord("train-1", "inst-1", "train", RunRecord.NodeKind.PIPELINE, T0, "h", "spark", "4.0.1", "agent", "git://r",
-                        "c", null));
+                        "c", null, null));
     }
 
     @Test

@@ -76,7 +76,7 @@ class RemoteGovernanceStoreTest {
         List<MetadataRecord> records = new ArrayList<>();
         records.add(new IonInstanceRecord("inst", "retraining", 1, T0, "remote test"));
         records.add(new RunRecord("train", "inst", "train", RunRecord.NodeKind.PIPELINE, T0, "h", "spark", "4.0.1", "a", "git://r", "c",
-                "{\"k\":[1,2]}"));
+                "{\"k\":[1,2]}", null));
         for (int i = 0; i < 30; i++) {
             records.add(new StatisticRecord("s" + i, "train", null, "acc", T0.plusSeconds(i), i / 30.0, null));
         }

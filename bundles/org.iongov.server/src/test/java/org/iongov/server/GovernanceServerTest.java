@@ -115,7 +115,7 @@ class GovernanceServerTest {
         List<MetadataRecord> records = new ArrayList<>();
         records.add(new IonInstanceRecord("inst-1", "retraining", 1, T0, null));
         records.add(new RunRecord("train-1", "inst-1", "train", RunRecord.NodeKind.PIPELINE, T0, "h", "spark", "4.0.1", "agent-spark",
-                "git://repo", "abc", "{\"maxIter\":10}"));
+                "git://repo", "abc", "{\"maxIter\":10}", null));
         records.add(new DatasetRecord("ds-1", "file:/data/a.csv", 100, "d1", null, T0));
         for (int i = 0; i < 50; i++) {
             records.add(new StatisticRecord("loss-" + i, "train-1", "trainer", "loss", T0.plusSeconds(i), 1.0 / (i + 1), null));
@@ -123,7 +123,7 @@ class GovernanceServerTest {
         records.add(new ModelRecord("model-1", "train-1", "lr", ModelRecord.ModelFormat.PMML, sha, model.length, T0.plusSeconds(60),
                 model, null, null));
         records.add(new RunRecord("infer-1", "inst-1", "infer", RunRecord.NodeKind.PIPELINE, T0, "h2", "flink", "2.1.1", "agent-flink",
-                "git://repo", "def", null));
+                "git://repo", "def", null, null));
         records.add(new MessageRecord("msg-1", "inst-1", "deploy", MessageRecord.MessageType.MODEL, "train-1", "infer-1",
                 T0.plusSeconds(61), T0.plusSeconds(62), "model-1", null));
         records.add(new PredictionRecord("pred-1", "infer-1", T0.plusSeconds(70), List.of("model-1"), "x", null, "{\"ct\":true}"));

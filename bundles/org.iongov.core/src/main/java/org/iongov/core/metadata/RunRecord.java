@@ -17,10 +17,12 @@ import java.time.Instant;
  * @param codeUri where its code lives, may be null for policy nodes
  * @param codeVersion the commit or content digest of that code, may be null
  * @param configurationJson the configuration actually used, as JSON; may be null
+ * @param startedBy the person who started the run, may be null (policies that ask for separation
+ *     of duties refuse that person's approval of the run's models)
  */
 public record RunRecord(String id, String instanceId, String node, NodeKind nodeKind, Instant startedAt, String host,
-        String engine, String engineVersion, String agent, String codeUri, String codeVersion, String configurationJson)
-        implements MetadataRecord {
+        String engine, String engineVersion, String agent, String codeUri, String codeVersion, String configurationJson,
+        String startedBy) implements MetadataRecord {
 
     /** Level-2 node kinds. */
     public enum NodeKind {

@@ -46,7 +46,7 @@ class MetadataJsonTest {
         return List.of(
                 new IonInstanceRecord("i", "ion", 2, T, "first deployment"),
                 new RunRecord("r", "i", "train", RunRecord.NodeKind.PIPELINE, T, "h", "spark", "4.0.1", "a", "git://x", "c0ffee",
-                        "{\"regParam\":0.1,\"grid\":[1,2]}"),
+                        "{\"regParam\":0.1,\"grid\":[1,2]}", null),
                 new RunEndRecord("re", "r", T, RunStatus.FAILED),
                 new ComponentRunRecord("cr", "r", "trainer", T, null, RunStatus.SUCCEEDED),
                 new StatisticRecord("s", "r", null, "confusion", T, Double.NaN, "[[5,1],[2,9]]"),

@@ -70,7 +70,8 @@ final class IngestWriter {
                 }));
         INSERTS.put(RecordKind.RUN, new Insert(
                 "INSERT INTO NODE_RUN (ID, INSTANCE_ID, NODE, NODE_KIND, STARTED_AT, HOST, ENGINE, ENGINE_VERSION, AGENT,"
-                        + " CODE_URI, CODE_VERSION, CONFIGURATION, STATUS, ENDED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                        + " CODE_URI, CODE_VERSION, CONFIGURATION, STATUS, ENDED_AT, STARTED_BY)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
                 (ps, rec) -> {
                     RunRecord r = (RunRecord) rec;
                     ps.setString(1, r.id());
@@ -86,6 +87,7 @@ final class IngestWriter {
                     Sql.setNullableString(ps, 11, r.codeVersion());
                     Sql.setNullableClob(ps, 12, r.configurationJson());
                     ps.setString(13, RunStatus.RUNNING.name());
+                    Sql.setNullableString(ps, 14, r.startedBy());
                 }));
         INSERTS.put(RecordKind.DATASET, new Insert(
                 "INSERT INTO DATASET (ID, URI, SIZE, DIGEST, SCHEMA_JSON, RECORDED_AT) VALUES (?, ?, ?, ?, ?, ?)",

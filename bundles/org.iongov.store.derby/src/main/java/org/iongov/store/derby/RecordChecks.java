@@ -99,6 +99,7 @@ final class RecordChecks {
             text(i, "agent", r.agent(), 200, false);
             text(i, "codeUri", r.codeUri(), 2000, false);
             text(i, "codeVersion", r.codeVersion(), 200, false);
+            text(i, "startedBy", r.startedBy(), 200, false);
             refer(i, "instanceId", Target.INSTANCE, r.instanceId());
             define(Target.RUN, r.id());
         } else if (record instanceof RunEndRecord r) {

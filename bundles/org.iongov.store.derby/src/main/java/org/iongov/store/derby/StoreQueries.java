@@ -82,7 +82,7 @@ final class StoreQueries {
     }
 
     private static final String RUN_COLUMNS = "ID, INSTANCE_ID, NODE, NODE_KIND, STARTED_AT, HOST, ENGINE, ENGINE_VERSION, AGENT,"
-            + " CODE_URI, CODE_VERSION, CONFIGURATION, STATUS, ENDED_AT";
+            + " CODE_URI, CODE_VERSION, CONFIGURATION, STATUS, ENDED_AT, STARTED_BY";
     private static final String MODEL_COLUMNS = "M.ID, M.RUN_ID, M.NAME, M.FORMAT, M.SHA256, M.SIZE, M.CREATED_AT, M.LOCATION, M.METADATA";
 
     private StoreQueries() {
@@ -133,7 +133,7 @@ final class StoreQueries {
     private static NodeRun nodeRun(ResultSet rs) throws SQLException {
         RunRecord start = new RunRecord(rs.getString(1), rs.getString(2), rs.getString(3),
                 RunRecord.NodeKind.valueOf(rs.getString(4)), Sql.instant(rs, 5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12));
+                rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(15));
         return new NodeRun(start, RunStatus.valueOf(rs.getString(13)), Sql.instant(rs, 14));
     }
 

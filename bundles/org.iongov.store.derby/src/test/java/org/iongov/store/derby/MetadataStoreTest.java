@@ -86,7 +86,7 @@ class MetadataStoreTest {
         List<MetadataRecord> records = new ArrayList<>();
         records.add(new IonInstanceRecord("inst-1", "retraining", 1, T0, "demo"));
         records.add(new RunRecord("run-train-1", "inst-1", "train", RunRecord.NodeKind.PIPELINE, T0, "host-a", "spark", "4.0.1",
-                "agent-spark", "git://repo/train.py", "abc123", "{\"regParam\":0.1}"));
+                "agent-spark", "git://repo/train.py", "abc123", "{\"regParam\":0.1}", "dana"));
         records.add(new DatasetRecord("ds-1", "file:/data/patients.csv", 1234, "d1g35t", null, T0));
         records.add(new DatasetUseRecord("use-1", "run-train-1", "ds-1", DatasetUseRecord.Direction.READ, T0.plusSeconds(1)));
         records.add(new StatisticRecord("stat-1", "run-train-1", "evaluator", "auc", T0.plusSeconds(10), 0.91, null));
@@ -94,7 +94,7 @@ class MetadataStoreTest {
                 T0.plusSeconds(11), model, null, "{\"inputs\":[\"age\"]}"));
         records.add(new RunEndRecord("end-1", "run-train-1", T0.plusSeconds(12), RunStatus.SUCCEEDED));
         records.add(new RunRecord("run-infer-1", "inst-1", "infer", RunRecord.NodeKind.PIPELINE, T0.plusSeconds(5), "host-b",
-                "flink", "2.1.1", "agent-flink", "git://repo/infer.java", "def456", null));
+                "flink", "2.1.1", "agent-flink", "git://repo/infer.java", "def456", null, null));
         records.add(new MessageRecord("msg-1", "inst-1", "model-out", MessageRecord.MessageType.MODEL, "run-train-1", null,
                 T0.plusSeconds(13), null, "model-1", null));
         records.add(new MessageReceivedRecord("msg-1-recv", "msg-1", "run-infer-1", T0.plusSeconds(14)));
@@ -120,6 +120,7 @@ class MetadataStoreTest {
         assertEquals(RunStatus.SUCCEEDED, train.status());
         assertEquals(T0.plusSeconds(12), train.endedAt());
         assertEquals("{\"regParam\":0.1}", train.start().configurationJson());
+        assertEquals("dana", train.start().startedBy());
         assertEquals(RunStatus.RUNNING, store.run("run-infer-1").orElseThrow().status());
 
         ModelRecord model = store.model("model-1").orElseThrow();
