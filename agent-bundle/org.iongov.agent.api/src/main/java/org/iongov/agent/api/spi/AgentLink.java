@@ -1,0 +1,35 @@
+package org.iongov.agent.api.spi;
+
+import java.time.Duration;
+
+/**
+ * How the API hands records to an agent: in the same process (the agent's queue) or through
+ * local IPC. Implementations never block the caller on the network.
+ */
+public interface AgentLink extends AutoCloseable {
+
+    /**
+     * Hands a record over.
+     *
+     * @return false when the agent refused it (its spool quota is full; see the agent's
+     *     backpressure policy); the agent counts every refusal by kind
+     */
+    boolean offer(WireRecord record);
+
+    /**
+     * Waits until every record offered before this call is durable in the agent's spool.
+     *
+     * @return false when that did not happen within the timeout
+     */
+    boolean flush(Duration timeout) throws InterruptedException;
+
+    /**
+     * Subscribes to the models delivered on an input channel of a node.
+     *
+     * @return a handle that ends the subscription when closed
+     */
+    AutoCloseable subscribe(String instanceId, String node, String channel, ModelListener listener);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,69 @@
+package org.iongov.agent.api.spi;
+
+/**
+ * A metadata record on its way to the agent. It is built cheaply on the pipeline's thread and
+ * written as JSON (the server's wire format, see docs/api.md) later, on the agent's thread.
+ */
+public abstract class WireRecord {
+
+    private final String kind;
+    private final String id;
+    private final long timeMillis;
+
+    protected WireRecord(String kind, String id, long timeMillis) {
+        this.kind = kind;
+        this.id = id;
+        this.timeMillis = timeMillis;
+    }
+
+    /** The wire kind, e.g. {@code statistic}. */
+    public final String kind() {
+        return kind;
+    }
+
+    public final String id() {
+        return id;
+    }
+
+    /** When the record was made (epoch milliseconds). */
+    public final long timeMillis() {
+        return timeMillis;
+    }
+
+    /**
+     * Whether this record is governance evidence (runs, models, messages, events) rather than
+     * telemetry (statistics, signatures, logs): evidence is never refused while there is room.
+     */
+    public boolean isEvidence() {
+        return true;
+    }
+
+    /** Appends the record as one JSON object. */
+    public final void writeJson(StringBuilder out) {
+        out.append("{\"kind\":\"").append(kind).append("\",\"id\":");
+        JsonText.string(out, id);
+        writeFields(out);
+        out.append('}');
+    }
+
+    public final String toJson() {
+        StringBuilder out = new StringBuilder(128);
+        writeJson(out);
+        return out.toString();
+    }
+
+    /** Appends {@code ,"field":value} for each field after the id. */
+    protected abstract void writeFields(StringBuilder out);
+
+    protected static void field(StringBuilder out, String name, Object value) {
+        if (value == null) {
+            return;
+        }
+        out.append(",\"").append(name).append("\":");
+        JsonText.value(out, value);
+    }
+
+    protected static void time(StringBuilder out, String name, long epochMillis) {
+        out.append(",\"").append(name).append("\":\"").append(java.time.Instant.ofEpochMilli(epochMillis)).append('"');
+    }
+}

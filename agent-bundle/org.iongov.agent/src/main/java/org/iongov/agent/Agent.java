@@ -1,0 +1,326 @@
+package org.iongov.agent;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.iongov.agent.api.Governance;
+import org.iongov.agent.api.spi.AgentLink;
+import org.iongov.agent.api.spi.JsonText;
+import org.iongov.agent.api.spi.ModelListener;
+import org.iongov.agent.api.spi.WireRecord;
+import org.iongov.internal.agent.Forwarder;
+import org.iongov.internal.agent.Spool;
+
+/**
+ * The agent beside an engine: pipelines hand it records (in-process through
+ * {@link #governance()}), it writes them to a durable local spool and forwards them to the
+ * server in batches, retrying for as long as the server is away. Nothing it accepted is lost and
+ * nothing is duplicated, across server restarts, agent restarts and crashes.
+ *
+ * <h2>Durability point</h2> A record is durable once the agent's writer has appended it to the
+ * spool and forced it to disk (fsync, one per group of records).
+ * {@link Governance#flush(Duration)} waits for that point; a crash of the agent's process after
+ * it loses nothing, and the restarted agent forwards it.
+ *
+ * <h2>When the quota is full</h2> Telemetry (statistics, signatures, logs, search results) is
+ * refused once the spool reaches 90% of its quota; governance evidence (runs, models, messages,
+ * predictions, events, datasets) only at 100%, so it keeps flowing while telemetry is shed. A
+ * refused call returns false at once (the pipeline never waits for the network), is counted by
+ * kind, and is logged loudly; {@link #status()} and the status file say so. When the pipeline
+ * outpaces the local disk, the in-memory queue (100,000 records) fills and calls wait for the
+ * writer: up to 1 s for telemetry, 10 s for evidence, before refusing.
+ */
+public final class Agent implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Agent.class.getName());
+    /** What a queued record is assumed to take in the spool, for the quota check. */
+    private static final long QUEUED_RECORD_BYTES = 200;
+
+    private final AgentConfig config;
+    private final Spool spool;
+    private final Forwarder forwarder;
+    private final BlockingQueue<WireRecord> queue = new ArrayBlockingQueue<>(100_000);
+    private final AtomicLong offered = new AtomicLong();
+    private final AtomicLong durable = new AtomicLong();
+    private final AtomicLong forwarded = new AtomicLong();
+    private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
+    private final Object durableChanged = new Object();
+    private final Thread writer;
+    private final Thread forwarding;
+    private final Thread statusWriter;
+    private volatile boolean running = true;
+    private volatile boolean quotaFull;
+    private volatile long lastQuotaWarning;
+    private volatile Instant oldestUnsent;
+    private final Link link = new Link();
+
+    private Agent(AgentConfig config, Spool spool) {
+        this.config = config;
+        this.spool = spool;
+        this.forwarder = new Forwarder(spool, config.server(), config.token(), config.batchRecords(), config.maxBackoff(),
+                forwarded::addAndGet);
+        if (spool.backlogEntries() > 0) {
+            oldestUnsent = Instant.now();
+        }
+        writer = new Thread(this::writeLoop, "iongov-agent-writer");
+        forwarding = new Thread(forwarder, "iongov-agent-forwarder");
+        statusWriter = new Thread(this::statusLoop, "iongov-agent-status");
+        for (Thread t : List.of(writer, forwarding, statusWriter)) {
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /**
+     * Starts an agent on its spool folder, taking up whatever an earlier run left unsent.
+     *
+     * @throws IOException when the spool cannot be opened
+     */
+    public static Agent start(AgentConfig config) throws IOException {
+        Spool spool = Spool.open(config.spool(), config.fsync());
+        if (spool.truncatedAtOpen() > 0) {
+            LOG.log(System.Logger.Level.WARNING, "spool " + config.spool() + ": cut " + spool.truncatedAtOpen()
+                    + " bytes of a write torn by a crash (records never made durable)");
+        }
+        return new Agent(config, spool);
+    }
+
+    /** Governance for pipelines in this process; each call makes a new producer. */
+    public Governance governance() {
+        return Governance.using(link);
+    }
+
+    /** The in-process link, for code that builds its own {@link Governance}. */
+    public AgentLink link() {
+        return link;
+    }
+
+    public AgentStatus status() {
+        Map<String, Long> refusedByKind = new TreeMap<>();
+        refused.forEach((kind, n) -> refusedByKind.put(kind, n.sum()));
+        long backlog = spool.backlogEntries() + queue.size();
+        return new AgentStatus(forwarder.isConnected(), forwarder.lastContact(), forwarder.lastError(), backlog,
+                backlog == 0 ? null : oldestUnsent, spool.bytesOnDisk(), config.quotaBytes(), quotaFull, offered.get(),
+                forwarded.get(), refusedByKind, forwarder.rejected());
+    }
+
+    /** Waits until the server has acknowledged everything spooled so far (for tests and shutdown). */
+    public boolean awaitForwarded(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (spool.backlogEntries() + queue.size() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            forwarder.nudge();
+            synchronized (durableChanged) {
+                durableChanged.wait(20);
+            }
+        }
+        return true;
+    }
+
+    // ---- the in-process link ----
+
+    private final class Link implements AgentLink {
+
+        @Override
+        public boolean offer(WireRecord record) {
+            if (!running) {
+                return refuse(record, "agent stopped");
+            }
+            long used = spool.bytesOnDisk() + queue.size() * QUEUED_RECORD_BYTES;
+            long limit = record.isEvidence() ? config.quotaBytes() : config.quotaBytes() * 9 / 10;
+            if (used >= limit) {
+                return refuse(record, "spool quota full");
+            }
+            quotaFull = false;
+            boolean queued = queue.offer(record) || waitForWriter(record);
+            if (!queued) {
+                return refuse(record, "writer queue full");
+            }
+            offered.incrementAndGet();
+            return true;
+        }
+
+        /**
+         * The writer is behind (the local disk, not the network): wait for it briefly, as
+         * backpressure; evidence waits longer than telemetry.
+         */
+        private boolean waitForWriter(WireRecord record) {
+            try {
+                return queue.offer(record, record.isEvidence() ? 10 : 1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        private boolean refuse(WireRecord record, String why) {
+            refused.computeIfAbsent(record.kind(), k -> new LongAdder()).increment();
+            quotaFull = why.startsWith("spool quota");
+            long now = System.currentTimeMillis();
+            if (now - lastQuotaWarning > 60_000) {
+                lastQuotaWarning = now;
+                LOG.log(System.Logger.Level.WARNING, "agent refusing " + record.kind() + " records: " + why + " (spool "
+                        + spool.bytesOnDisk() + " of " + config.quotaBytes() + " bytes, backlog " + spool.backlogEntries()
+                        + " records); is the server at " + config.server() + " reachable?");
+            }
+            return false;
+        }
+
+        @Override
+        public boolean flush(Duration timeout) throws InterruptedException {
+            long target = offered.get();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            synchronized (durableChanged) {
+                while (durable.get() < target) {
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (left <= 0) {
+                        return false;
+                    }
+                    durableChanged.wait(Math.min(left, 50));
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public AutoCloseable subscribe(String instanceId, String node, String channel, ModelListener listener) {
+            throw new UnsupportedOperationException(
+                    "model delivery to subscribed channels is not available yet in this agent (it arrives with policy nodes)");
+        }
+
+        @Override
+        public void close() {
+            Agent.this.close();
+        }
+    }
+
+    // ---- threads ----
+
+    private void writeLoop() {
+        List<WireRecord> group = new ArrayList<>(10_000);
+        StringBuilder json = new StringBuilder(256);
+        while (running || !queue.isEmpty()) {
+            try {
+                WireRecord first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, 9_999);
+                List<byte[]> payloads = new ArrayList<>(group.size());
+                for (WireRecord record : group) {
+                    json.setLength(0);
+                    record.writeJson(json);
+                    payloads.add(json.toString().getBytes(StandardCharsets.UTF_8));
+                }
+                spool.append(payloads);
+                if (oldestUnsent == null) {
+                    oldestUnsent = Instant.now();
+                }
+                durable.addAndGet(group.size());
+                group.clear();
+                synchronized (durableChanged) {
+                    durableChanged.notifyAll();
+                }
+                forwarder.nudge();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException | RuntimeException e) {
+                // The records stay unacknowledged to the pipeline (flush times out); say why.
+                LOG.log(System.Logger.Level.ERROR, "agent cannot write its spool " + config.spool(), e);
+                group.clear();
+            }
+        }
+    }
+
+    private void statusLoop() {
+        while (running) {
+            try {
+                if (spool.backlogEntries() + queue.size() == 0) {
+                    oldestUnsent = null;
+                }
+                writeStatusFile(config.spool(), status());
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot write the agent's status file", e);
+            }
+        }
+    }
+
+    /** {@code status.json} in the spool folder, for {@code ./iongov agent status}. */
+    static void writeStatusFile(Path spoolFolder, AgentStatus status) throws IOException {
+        StringBuilder out = new StringBuilder("{");
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("writtenAt", Instant.now().toString());
+        fields.put("connected", status.connected());
+        fields.put("lastContact", status.lastContact() == null ? null : status.lastContact().toString());
+        fields.put("lastError", status.lastError());
+        fields.put("backlogRecords", status.backlogRecords());
+        fields.put("oldestUnsent", status.oldestUnsent() == null ? null : status.oldestUnsent().toString());
+        fields.put("spoolBytes", status.spoolBytes());
+        fields.put("quotaBytes", status.quotaBytes());
+        fields.put("quotaFull", status.quotaFull());
+        fields.put("accepted", status.accepted());
+        fields.put("forwarded", status.forwarded());
+        fields.put("refused", status.refused());
+        fields.put("rejected", status.rejected());
+        boolean first = true;
+        for (Map.Entry<String, Object> f : fields.entrySet()) {
+            out.append(first ? "" : ",").append("\n  ");
+            JsonText.string(out, f.getKey());
+            out.append(": ");
+            JsonText.value(out, f.getValue());
+            first = false;
+        }
+        out.append("\n}\n");
+        Path temp = spoolFolder.resolve("status.json.tmp");
+        Files.writeString(temp, out);
+        Files.move(temp, spoolFolder.resolve("status.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Stops taking records, writes what is queued to the spool and stops forwarding; what the
+     * server has not acknowledged stays in the spool for the next start.
+     */
+    @Override
+    public void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        try {
+            writer.join(30_000);
+            forwarder.stop();
+            forwarding.join(30_000);
+            statusWriter.interrupt();
+            statusWriter.join(5_000);
+            writeStatusFile(config.spool(), status());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot write the agent's final status", e);
+        } finally {
+            spool.close();
+        }
+    }
+}

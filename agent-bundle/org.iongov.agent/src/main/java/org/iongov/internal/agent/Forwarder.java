@@ -1,0 +1,176 @@
+package org.iongov.internal.agent;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongConsumer;
+
+/**
+ * Sends spooled records to the server in batches, oldest first, and acknowledges them in the
+ * spool once the server says they are durably stored. Unreachable or failing server: retry with
+ * exponential backoff and jitter, losing nothing. Records the server refuses as invalid would
+ * block everything behind them: that batch is quarantined in {@code rejected/} with the server's
+ * reasons, counted, and skipped.
+ */
+public final class Forwarder implements Runnable {
+
+    private static final System.Logger LOG = System.getLogger(Forwarder.class.getName());
+
+    private final Spool spool;
+    private final URI ingest;
+    private final String token;
+    private final int batchRecords;
+    private final Duration maxBackoff;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Object wakeUp = new Object();
+    private final LongConsumer onForwarded;
+    private volatile boolean running = true;
+
+    private volatile boolean connected;
+    private volatile Instant lastContact;
+    private volatile String lastError;
+    private volatile long rejected;
+
+    public boolean isConnected() {
+        return connected;
+    }
+
+    public Instant lastContact() {
+        return lastContact;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    /** Records quarantined because the server refused them as invalid. */
+    public long rejected() {
+        return rejected;
+    }
+
+    public Forwarder(Spool spool, URI server, String token, int batchRecords, Duration maxBackoff, LongConsumer onForwarded) {
+        this.spool = spool;
+        this.ingest = URI.create(server.toString().replaceAll("/+$", "") + "/api/v1/ingest");
+        this.token = token;
+        this.batchRecords = batchRecords;
+        this.maxBackoff = maxBackoff;
+        this.onForwarded = onForwarded;
+    }
+
+    /** New records are in the spool. */
+    public void nudge() {
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
+    public void stop() {
+        running = false;
+        nudge();
+    }
+
+    @Override
+    public void run() {
+        long backoffMillis = 100;
+        while (running) {
+            try {
+                List<Spool.Entry> batch = spool.readNext(batchRecords, 4L << 20);
+                if (batch.isEmpty()) {
+                    synchronized (wakeUp) {
+                        wakeUp.wait(200);
+                    }
+                    continue;
+                }
+                if (send(batch)) {
+                    backoffMillis = 100;
+                } else {
+                    spool.rewind();
+                    sleep(backoffMillis + ThreadLocalRandom.current().nextLong(backoffMillis / 2 + 1));
+                    backoffMillis = Math.min(maxBackoff.toMillis(), backoffMillis * 2);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "agent forwarder failed on the spool " + spool.folder(), e);
+                lastError = "spool: " + e;
+                spool.rewind();
+                sleepQuietly(1000);
+            }
+        }
+    }
+
+    /** @return true when the batch is done with (stored or quarantined), false to retry it */
+    private boolean send(List<Spool.Entry> batch) throws IOException, InterruptedException {
+        StringBuilder body = new StringBuilder(batch.size() * 160).append("{\"records\":[");
+        for (int i = 0; i < batch.size(); i++) {
+            if (i > 0) {
+                body.append(',');
+            }
+            body.append(new String(batch.get(i).payload(), StandardCharsets.UTF_8));
+        }
+        body.append("]}");
+        HttpResponse<String> reply;
+        try {
+            reply = http.send(HttpRequest.newBuilder(ingest).timeout(Duration.ofMinutes(2))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            connected = false;
+            lastError = "cannot reach " + ingest.getHost() + ":" + ingest.getPort() + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+            return false;
+        }
+        lastContact = Instant.now();
+        int status = reply.statusCode();
+        Spool.Position end = batch.get(batch.size() - 1).end();
+        if (status == 200) {
+            connected = true;
+            lastError = null;
+            spool.acknowledge(end, batch.size());
+            onForwarded.accept(batch.size());
+            return true;
+        }
+        if (status == 400) {
+            // Invalid records would block the spool forever: keep them aside with the reasons.
+            Path rejectedFolder = Files.createDirectories(spool.folder().resolve("rejected"));
+            Path file = rejectedFolder.resolve("batch-" + end.segment() + "-" + end.offset() + ".json");
+            Files.writeString(file, "{\"reply\":" + reply.body() + ",\n\"batch\":" + body + "}\n");
+            LOG.log(System.Logger.Level.WARNING, "server refused " + batch.size() + " records as invalid; kept in " + file + ": "
+                    + reply.body());
+            rejected += batch.size();
+            spool.acknowledge(end, batch.size());
+            connected = true;
+            return true;
+        }
+        connected = status < 500 && status != 401 && status != 403;
+        lastError = "server answered " + status + ": " + reply.body();
+        return false;
+    }
+
+    private void sleep(long millis) throws InterruptedException {
+        synchronized (wakeUp) {
+            long deadline = System.currentTimeMillis() + millis;
+            for (long left = millis; running && left > 0; left = deadline - System.currentTimeMillis()) {
+                wakeUp.wait(left);
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

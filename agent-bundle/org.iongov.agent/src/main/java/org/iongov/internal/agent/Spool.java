@@ -1,0 +1,329 @@
+package org.iongov.internal.agent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+
+/**
+ * The agent's durable spool: append-only segment files of checksummed entries
+ * ({@code [length][crc32][payload]}), and a cursor file saying how far the server has
+ * acknowledged. Entries before the cursor are gone from the server's point of view and their
+ * segments are deleted; a torn write at the end of the last segment (a crash mid-append) is
+ * found by its checksum and cut off at open.
+ *
+ * <p>One thread appends, one thread reads and acknowledges.
+ */
+public final class Spool implements AutoCloseable {
+
+    /** A place in the spool: a segment and a byte offset in it. */
+    public record Position(long segment, long offset) implements Comparable<Position> {
+        @Override
+        public int compareTo(Position other) {
+            return segment != other.segment ? Long.compare(segment, other.segment) : Long.compare(offset, other.offset);
+        }
+    }
+
+    /** An entry read back, with the position just after it. */
+    public record Entry(byte[] payload, Position end) {
+    }
+
+    static final long SEGMENT_BYTES = 64L << 20;
+    private static final int HEADER = 8;
+
+    private final Path folder;
+    private final boolean fsync;
+    private final TreeMap<Long, Long> segmentSizes = new TreeMap<>();
+    private FileChannel appendChannel;
+    private long appendSegment;
+    private volatile Position written;
+    private volatile Position acknowledged;
+    private final java.util.concurrent.atomic.AtomicLong backlogEntries = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong bytesOnDisk = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong truncatedBytes = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Where a reader stands; only the forwarding thread uses it. */
+    private Position readPosition;
+    private FileChannel readChannel;
+    private long readSegment = -1;
+
+    private Spool(Path folder, boolean fsync) {
+        this.folder = folder;
+        this.fsync = fsync;
+    }
+
+    /** Opens (creating) a spool folder, recovering from a crash. */
+    public static Spool open(Path folder, boolean fsync) throws IOException {
+        Files.createDirectories(folder);
+        Spool spool = new Spool(folder, fsync);
+        spool.recover();
+        return spool;
+    }
+
+    private Path segmentFile(long n) {
+        return folder.resolve(String.format("%012d.seg", n));
+    }
+
+    private void recover() throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".seg")).toList()) {
+                long n = Long.parseLong(file.getFileName().toString().replace(".seg", ""));
+                segmentSizes.put(n, Files.size(file));
+            }
+        }
+        acknowledged = readCursor();
+        if (segmentSizes.isEmpty()) {
+            segmentSizes.put(acknowledged.segment(), 0L);
+            Files.write(segmentFile(acknowledged.segment()), new byte[0]);
+        }
+        // Only the last segment can hold a torn write: keep its entries up to the first bad one.
+        long last = segmentSizes.lastKey();
+        long validEnd = scanValidEnd(last);
+        if (validEnd < segmentSizes.get(last)) {
+            truncatedBytes.set(segmentSizes.get(last) - validEnd);
+            try (FileChannel channel = FileChannel.open(segmentFile(last), StandardOpenOption.WRITE)) {
+                channel.truncate(validEnd);
+                channel.force(true);
+            }
+            segmentSizes.put(last, validEnd);
+        }
+        segmentSizes.headMap(acknowledged.segment()).keySet().forEach(n -> deleteQuietly(segmentFile(n)));
+        segmentSizes.headMap(acknowledged.segment()).clear();
+        appendSegment = last;
+        appendChannel = FileChannel.open(segmentFile(last), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        written = new Position(last, validEnd);
+        readPosition = acknowledged;
+        bytesOnDisk.set(segmentSizes.values().stream().mapToLong(Long::longValue).sum());
+        backlogEntries.set(countEntries(acknowledged, written));
+    }
+
+    private Position readCursor() throws IOException {
+        Path cursor = folder.resolve("cursor");
+        if (!Files.exists(cursor)) {
+            return new Position(segmentSizes.isEmpty() ? 0 : segmentSizes.firstKey(), 0);
+        }
+        String[] parts = Files.readString(cursor, StandardCharsets.US_ASCII).trim().split(" ");
+        return new Position(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+    }
+
+    private long scanValidEnd(long segment) throws IOException {
+        try (FileChannel channel = FileChannel.open(segmentFile(segment), StandardOpenOption.READ)) {
+            long position = 0;
+            long size = channel.size();
+            ByteBuffer header = ByteBuffer.allocate(HEADER);
+            while (position + HEADER <= size) {
+                header.clear();
+                readFully(channel, header, position);
+                header.flip();
+                int length = header.getInt();
+                int crc = header.getInt();
+                if (length < 0 || position + HEADER + length > size) {
+                    break;
+                }
+                ByteBuffer payload = ByteBuffer.allocate(length);
+                readFully(channel, payload, position + HEADER);
+                if (crc(payload.array()) != crc) {
+                    break;
+                }
+                position += HEADER + length;
+            }
+            return position;
+        }
+    }
+
+    private long countEntries(Position from, Position to) throws IOException {
+        long count = 0;
+        Position saved = readPosition;
+        readPosition = from;
+        List<Entry> batch;
+        while (!(batch = read(10_000, Long.MAX_VALUE, to)).isEmpty()) {
+            count += batch.size();
+        }
+        closeReader();
+        readPosition = saved;
+        return count;
+    }
+
+    /**
+     * Appends payloads and, with the fsync policy on, forces them to disk before returning: that
+     * is the durability point of every record in them.
+     */
+    public synchronized void append(List<byte[]> payloads) throws IOException {
+        ByteBuffer buffer = null;
+        for (byte[] payload : payloads) {
+            if (segmentSizes.get(appendSegment) >= SEGMENT_BYTES) {
+                if (buffer != null) {
+                    flushBuffer(buffer);
+                    buffer = null;
+                }
+                roll();
+            }
+            int need = HEADER + payload.length;
+            if (buffer == null || buffer.remaining() < need) {
+                if (buffer != null) {
+                    flushBuffer(buffer);
+                }
+                buffer = ByteBuffer.allocate(Math.max(need, 1 << 20));
+            }
+            buffer.putInt(payload.length).putInt(crc(payload)).put(payload);
+            segmentSizes.merge(appendSegment, (long) need, Long::sum);
+            bytesOnDisk.addAndGet(need);
+        }
+        if (buffer != null) {
+            flushBuffer(buffer);
+        }
+        if (fsync) {
+            appendChannel.force(false);
+        }
+        written = new Position(appendSegment, segmentSizes.get(appendSegment));
+        backlogEntries.addAndGet(payloads.size());
+    }
+
+    private void flushBuffer(ByteBuffer buffer) throws IOException {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            appendChannel.write(buffer);
+        }
+    }
+
+    private void roll() throws IOException {
+        appendChannel.force(true);
+        appendChannel.close();
+        appendSegment++;
+        segmentSizes.put(appendSegment, 0L);
+        appendChannel = FileChannel.open(segmentFile(appendSegment), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+    }
+
+    /** Reads the next entries not yet handed out, up to what has been written. */
+    public List<Entry> readNext(int maxEntries, long maxBytes) throws IOException {
+        return read(maxEntries, maxBytes, written);
+    }
+
+    private List<Entry> read(int maxEntries, long maxBytes, Position limit) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        long bytes = 0;
+        while (entries.size() < maxEntries && bytes < maxBytes && readPosition.compareTo(limit) < 0) {
+            if (readPosition.segment() < limit.segment() && readPosition.offset() >= segmentSizes.getOrDefault(readPosition.segment(), 0L)) {
+                readPosition = new Position(segmentSizes.higherKey(readPosition.segment()), 0);
+                continue;
+            }
+            if (readSegment != readPosition.segment()) {
+                closeReader();
+                readChannel = FileChannel.open(segmentFile(readPosition.segment()), StandardOpenOption.READ);
+                readSegment = readPosition.segment();
+            }
+            ByteBuffer header = ByteBuffer.allocate(HEADER);
+            readFully(readChannel, header, readPosition.offset());
+            header.flip();
+            int length = header.getInt();
+            int crc = header.getInt();
+            ByteBuffer payload = ByteBuffer.allocate(length);
+            readFully(readChannel, payload, readPosition.offset() + HEADER);
+            if (crc(payload.array()) != crc) {
+                throw new IOException("spool entry at " + readPosition + " in " + folder + " fails its checksum");
+            }
+            readPosition = new Position(readPosition.segment(), readPosition.offset() + HEADER + length);
+            entries.add(new Entry(payload.array(), readPosition));
+            bytes += length;
+        }
+        return entries;
+    }
+
+    /** The server has everything up to this position: remember it durably, drop whole segments. */
+    public void acknowledge(Position upTo, int entries) throws IOException {
+        Path cursor = folder.resolve("cursor");
+        Path temp = folder.resolve("cursor.tmp");
+        Files.writeString(temp, upTo.segment() + " " + upTo.offset() + "\n", StandardCharsets.US_ASCII);
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(temp, cursor, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        acknowledged = upTo;
+        backlogEntries.addAndGet(-entries);
+        synchronized (this) {
+            for (Long n : List.copyOf(segmentSizes.headMap(upTo.segment()).keySet())) {
+                if (n == readSegment) {
+                    closeReader();
+                }
+                bytesOnDisk.addAndGet(-segmentSizes.remove(n));
+                deleteQuietly(segmentFile(n));
+            }
+        }
+    }
+
+    /** Starts reading again from the acknowledged position (after a batch was not accepted). */
+    public void rewind() {
+        readPosition = acknowledged;
+    }
+
+    public long backlogEntries() {
+        return backlogEntries.get();
+    }
+
+    /** Bytes of all segment files (what the quota limits). */
+    public long bytesOnDisk() {
+        return bytesOnDisk.get();
+    }
+
+    /** Bytes cut off a torn last write at open (a crash while appending). */
+    public long truncatedAtOpen() {
+        return truncatedBytes.get();
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    private void closeReader() throws IOException {
+        if (readChannel != null) {
+            readChannel.close();
+            readChannel = null;
+            readSegment = -1;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            closeReader();
+            appendChannel.force(true);
+            appendChannel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing spool " + folder, e);
+        }
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, position + buffer.position());
+            if (n < 0) {
+                throw new IOException("unexpected end of spool segment");
+            }
+        }
+    }
+
+    private static int crc(byte[] payload) {
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+        return (int) crc.getValue();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover acknowledged segment is removed at the next open
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.iongov.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.iongov.agent.api.Governance;
+import org.iongov.agent.api.Histogram;
+import org.iongov.agent.api.ModelArtifact;
+import org.iongov.agent.api.RunHandle;
+import org.iongov.agent.api.RunOutcome;
+import org.iongov.agent.api.RunSpec;
+import org.iongov.agent.api.Severity;
+import org.iongov.core.metadata.ModelRecord;
+import org.iongov.core.metadata.RecordKind;
+import org.iongov.core.query.NodeRun;
+import org.iongov.core.query.RecordQuery;
+import org.iongov.core.query.StatisticQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The in-process agent against a real server and store on loopback. */
+class AgentTest {
+
+    @TempDir
+    Path temp;
+
+    private ServerFixture fixture;
+
+    @BeforeEach
+    void start() throws Exception {
+        fixture = new ServerFixture(temp.resolve("store"));
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    private AgentConfig config() {
+        return AgentConfig.of(fixture.uri(), fixture.agentToken, temp.resolve("spool")).withMaxBackoff(Duration.ofMillis(500));
+    }
+
+    @Test
+    void everyKindOfRecordThePipelineReportsReachesTheServer() throws Exception {
+        fixture.startServer();
+        Path data = Files.writeString(temp.resolve("patients.csv"), "age,bmi\n61,27.5\n");
+        byte[] pmml = "<PMML version=\"4.4\"/>".getBytes(StandardCharsets.UTF_8);
+        String runId;
+        String modelId;
+        try (Agent agent = Agent.start(config())) {
+            Governance governance = agent.governance();
+            try (RunHandle run = governance.openRun(RunSpec.of(ServerFixture.INSTANCE, "train-recommender")
+                    .withEngine("standalone", "17").withCode("git://clinic/train", "4a58347").startedBy("dana")
+                    .withParameter("regParam", 0.01).withParameter("grid", List.of(0.01, 0.1)))) {
+                runId = run.id();
+                String dataset = run.datasetRead(data);
+                assertTrue(dataset.startsWith("dataset:"));
+                run.statistic("evaluator", "auc", 0.91);
+                run.structuredStatistic("evaluator", "confusion", "[[50,3],[4,43]]");
+                run.inputSignature("age", Histogram.of(new double[] { 30, 40, 61, 70 }, 2));
+                run.searchResult(Map.of("regParam", 0.01), "auc", 0.91, true);
+                run.event("alert", Severity.WARNING, "class imbalance \"high\"");
+                run.log("INFO", "trained in 2 s\nsecond line");
+                modelId = run.publishModel("candidate-model", new ModelArtifact("lr", "pmml", pmml, "{\"inputs\":[\"age\"]}"));
+                run.prediction("pred-1", "{\"age\":61}", "{\"ct\":true}", List.of(modelId));
+                run.end(RunOutcome.SUCCEEDED);
+            }
+            assertTrue(governance.flush(Duration.ofSeconds(30)));
+            assertTrue(agent.awaitForwarded(Duration.ofSeconds(60)), agent.status().toString());
+            assertEquals(0, agent.status().refusedTotal());
+            assertEquals(0, agent.status().rejected(), "the server accepted every record the API wrote");
+        }
+        NodeRun run = fixture.store.run(runId).orElseThrow();
+        assertEquals("dana", run.start().startedBy());
+        assertEquals("{\"regParam\":0.01,\"grid\":[0.01,0.1]}", run.start().configurationJson());
+        assertEquals("SUCCEEDED", run.status().name());
+        ModelRecord model = fixture.store.model(modelId).orElseThrow();
+        assertEquals(64, model.sha256().length());
+        assertEquals(new String(pmml, StandardCharsets.UTF_8), new String(model.bytes(), StandardCharsets.UTF_8));
+        assertEquals(0.91, fixture.store.statistics(new StatisticQuery("auc", runId, null, 10)).points().get(0).value());
+        assertEquals("[[50,3],[4,43]]",
+                fixture.store.statistics(new StatisticQuery("confusion", runId, null, 10)).points().get(0).structuredJson());
+        Map<RecordKind, Long> counts = fixture.store.counts();
+        for (RecordKind kind : List.of(RecordKind.RUN, RecordKind.RUN_END, RecordKind.DATASET, RecordKind.DATASET_USE,
+                RecordKind.SIGNATURE, RecordKind.SEARCH_RESULT, RecordKind.EVENT, RecordKind.LOG, RecordKind.MODEL,
+                RecordKind.MESSAGE, RecordKind.PREDICTION)) {
+            assertEquals(1L, counts.get(kind), kind.wireName());
+        }
+        assertEquals("class imbalance \"high\"", fixture.store.events(RecordQuery.latest(1)).get(0).message());
+    }
+
+    @Test
+    void aMillionRecordsEmittedWhileTheServerIsAwayArriveExactlyOnce() throws Exception {
+        int total = 1_000_000;
+        String runId;
+        try (Agent agent = Agent.start(config())) {
+            Governance governance = agent.governance();
+            RunHandle run = governance.openRun(RunSpec.of(ServerFixture.INSTANCE, "recommend-tests"));
+            runId = run.id();
+            // Half while the server was never up, then it starts and stops again mid-stream.
+            for (int i = 0; i < total / 2; i++) {
+                assertTrue(run.statistic("latency_ms", i));
+            }
+            assertTrue(governance.flush(Duration.ofSeconds(60)), "the pipeline kept running: all of it is spooled");
+            AgentStatus away = agent.status();
+            assertFalse(away.connected());
+            assertNotNull(away.lastError());
+            assertTrue(away.backlogRecords() >= total / 2, away.toString());
+            assertNotNull(away.oldestUnsent());
+
+            fixture.startServer();
+            for (int i = total / 2; i < total; i++) {
+                assertTrue(run.statistic("latency_ms", i));
+                if (i == total * 3 / 4) {
+                    fixture.stopServer();
+                }
+            }
+            run.close();
+            assertTrue(governance.flush(Duration.ofSeconds(60)));
+            fixture.startServer();
+            assertTrue(agent.awaitForwarded(Duration.ofMinutes(5)), agent.status().toString());
+            assertTrue(agent.status().connected());
+            assertEquals(total + 2, agent.status().forwarded(), "run, its end and every point, once each");
+        }
+        assertEquals((long) total, fixture.store.statistics(new StatisticQuery("latency_ms", runId, null, 1)).storedPoints());
+        assertEquals((long) total, fixture.store.counts().get(RecordKind.STATISTIC));
+    }
+
+    @Test
+    void fullQuotaShedsTelemetryFirstAndCountsExactlyWhatItRefused() throws Exception {
+        long quota = 2L << 20;
+        try (Agent agent = Agent.start(config().withQuota(quota))) {
+            Governance governance = agent.governance();
+            RunHandle run = governance.openRun(RunSpec.of(ServerFixture.INSTANCE, "recommend-tests"));
+            long refused = 0;
+            long accepted = 0;
+            for (int i = 0; i < 60_000; i++) {
+                if (run.statistic("throughput", i)) {
+                    accepted++;
+                } else {
+                    refused++;
+                }
+                if (i % 5_000 == 0) {
+                    governance.flush(Duration.ofSeconds(30));
+                }
+            }
+            governance.flush(Duration.ofSeconds(30));
+            assertTrue(refused > 0, "the quota was reached");
+            AgentStatus status = agent.status();
+            assertTrue(status.quotaFull());
+            assertEquals(refused, status.refused().get("statistic"));
+            assertEquals(refused, governance.refused());
+            // Evidence still has the last tenth of the quota.
+            assertTrue(run.event("alert", Severity.ERROR, "spool nearly full"));
+            assertTrue(status.spoolBytes() <= quota, status.toString());
+
+            fixture.startServer();
+            assertTrue(agent.awaitForwarded(Duration.ofMinutes(2)));
+            assertEquals(accepted, fixture.store.counts().get(RecordKind.STATISTIC), "everything accepted arrived");
+        }
+    }
+
+    @Test
+    void statusFileDescribesTheAgent() throws Exception {
+        try (Agent agent = Agent.start(config())) {
+            agent.governance().openRun(RunSpec.of(ServerFixture.INSTANCE, "train-recommender")).statistic("x", 1);
+            agent.governance().flush(Duration.ofSeconds(10));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (agent.status().lastError() == null && System.currentTimeMillis() < deadline) {
+                agent.awaitForwarded(Duration.ofMillis(50)); // waits on the agent, bounded; no fixed sleep
+            }
+        }
+        String status = Files.readString(temp.resolve("spool").resolve("status.json"));
+        assertTrue(status.contains("\"connected\": false"), status);
+        assertTrue(status.contains("\"backlogRecords\": 2"), status);
+        assertTrue(status.contains("\"lastError\": \"cannot reach 127.0.0.1:" + fixture.port), status);
+    }
+}
