@@ -17,7 +17,7 @@ public final class IonGovCli {
     private final Map<String, Verb> verbs = new LinkedHashMap<>();
 
     IonGovCli() {
-        for (Verb verb : List.of(new ServerVerb(), new StoreVerb(), new IonVerb(), new TokenVerb(), new IngestVerb(), QueryVerbs.runs(),
+        for (Verb verb : List.of(new ServerVerb(), new AgentVerb(), new StoreVerb(), new IonVerb(), new TokenVerb(), new IngestVerb(), QueryVerbs.runs(),
                 QueryVerbs.statistics(), QueryVerbs.models(), QueryVerbs.events(), QueryVerbs.approvals(), new RetentionVerb(),
                 new BenchVerb())) {
             verbs.put(verb.name(), verb);

@@ -1,0 +1,52 @@
+package org.iongov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.iongov.agent.Agent;
+import org.iongov.agent.AgentConfig;
+import org.iongov.agent.api.Governance;
+import org.iongov.agent.api.RunSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentVerbTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void statusDescribesWhatAnAgentLeftInItsSpool() throws Exception {
+        Path spool = temp.resolve("spool");
+        try (Agent agent = Agent.start(AgentConfig.of(URI.create("http://127.0.0.1:1"), "igv_x", spool))) {
+            Governance governance = agent.governance();
+            governance.openRun(RunSpec.of("inst", "train")).statistic("auc", 0.9);
+            governance.flush(Duration.ofSeconds(10));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new IonGovCli().run(new String[] { "agent", "status", "--spool", spool.toString() },
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.OK, code);
+        assertTrue(text.contains("backlog:        2 records, oldest spooled at "), text);
+        assertTrue(text.contains("server:         not connected"), text);
+        assertTrue(text.contains("refused:        none"), text);
+    }
+
+    @Test
+    void quotaSizesAreReadOrRefusedPlainly() {
+        assertEquals(512L << 20, AgentVerb.size("512m"));
+        assertEquals(2L << 30, AgentVerb.size("2G"));
+        assertEquals("agent: --quota 'lots' is not a size such as 512m or 2g",
+                assertThrows(UsageException.class, () -> AgentVerb.size("lots")).getMessage());
+        assertTrue(assertThrows(UsageException.class, () -> AgentVerb.size("10k")).getMessage().contains("at least 1m"));
+    }
+}
