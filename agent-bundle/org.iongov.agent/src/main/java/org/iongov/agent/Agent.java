@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,7 +52,10 @@ public final class Agent implements AutoCloseable {
     private final AgentConfig config;
     private final Spool spool;
     private final Forwarder forwarder;
-    private final BlockingQueue<WireRecord> queue = new ArrayBlockingQueue<>(100_000);
+    /** Lock-free on the pipeline's side; bounded by {@link #queued}. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<WireRecord> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
+    private static final int QUEUE_CAPACITY = 100_000;
     private final AtomicLong offered = new AtomicLong();
     private final AtomicLong durable = new AtomicLong();
     private final AtomicLong forwarded = new AtomicLong();
@@ -113,7 +114,7 @@ public final class Agent implements AutoCloseable {
     public AgentStatus status() {
         Map<String, Long> refusedByKind = new TreeMap<>();
         refused.forEach((kind, n) -> refusedByKind.put(kind, n.sum()));
-        long backlog = spool.backlogEntries() + queue.size();
+        long backlog = spool.backlogEntries() + queued.get();
         return new AgentStatus(forwarder.isConnected(), forwarder.lastContact(), forwarder.lastError(), backlog,
                 backlog == 0 ? null : oldestUnsent, spool.bytesOnDisk(), config.quotaBytes(), quotaFull, offered.get(),
                 forwarded.get(), refusedByKind, forwarder.rejected());
@@ -122,7 +123,7 @@ public final class Agent implements AutoCloseable {
     /** Waits until the server has acknowledged everything spooled so far (for tests and shutdown). */
     public boolean awaitForwarded(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (spool.backlogEntries() + queue.size() > 0) {
+        while (spool.backlogEntries() + queued.get() > 0) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -143,17 +144,25 @@ public final class Agent implements AutoCloseable {
             if (!running) {
                 return refuse(record, "agent stopped");
             }
-            long used = spool.bytesOnDisk() + queue.size() * QUEUED_RECORD_BYTES;
+            long used = spool.bytesOnDisk() + queued.get() * QUEUED_RECORD_BYTES;
             long limit = record.isEvidence() ? config.quotaBytes() : config.quotaBytes() * 9 / 10;
             if (used >= limit) {
                 return refuse(record, "spool quota full");
             }
             quotaFull = false;
-            boolean queued = queue.offer(record) || waitForWriter(record);
-            if (!queued) {
+            if (!enqueue(record) && !waitForWriter(record)) {
                 return refuse(record, "writer queue full");
             }
             offered.incrementAndGet();
+            return true;
+        }
+
+        private boolean enqueue(WireRecord record) {
+            if (queued.incrementAndGet() > QUEUE_CAPACITY) {
+                queued.decrementAndGet();
+                return false;
+            }
+            queue.add(record);
             return true;
         }
 
@@ -162,12 +171,17 @@ public final class Agent implements AutoCloseable {
          * backpressure; evidence waits longer than telemetry.
          */
         private boolean waitForWriter(WireRecord record) {
-            try {
-                return queue.offer(record, record.isEvidence() ? 10 : 1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(record.isEvidence() ? 10 : 1);
+            while (System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                if (enqueue(record)) {
+                    return true;
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    return false;
+                }
             }
+            return false;
         }
 
         private boolean refuse(WireRecord record, String why) {
@@ -218,12 +232,17 @@ public final class Agent implements AutoCloseable {
         StringBuilder json = new StringBuilder(256);
         while (running || !queue.isEmpty()) {
             try {
-                WireRecord first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                for (WireRecord r; group.size() < 10_000 && (r = queue.poll()) != null;) {
+                    group.add(r);
+                }
+                if (group.isEmpty()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
                     continue;
                 }
-                group.add(first);
-                queue.drainTo(group, 9_999);
+                queued.addAndGet(-group.size());
                 List<byte[]> payloads = new ArrayList<>(group.size());
                 for (WireRecord record : group) {
                     json.setLength(0);
@@ -254,7 +273,7 @@ public final class Agent implements AutoCloseable {
     private void statusLoop() {
         while (running) {
             try {
-                if (spool.backlogEntries() + queue.size() == 0) {
+                if (spool.backlogEntries() + queued.get() == 0) {
                     oldestUnsent = null;
                 }
                 writeStatusFile(config.spool(), status());

@@ -36,6 +36,7 @@ public final class BenchmarkSuite {
         BENCHMARKS.put("ingest", StoreBenchmarks::ingest);
         BENCHMARKS.put("storage", StorageBenchmark::run);
         BENCHMARKS.put("range-query", StoreBenchmarks::rangeQuery);
+        BENCHMARKS.put("agent", AgentBenchmark::run);
     }
 
     private BenchmarkSuite() {

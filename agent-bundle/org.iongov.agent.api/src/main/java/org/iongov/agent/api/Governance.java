@@ -91,13 +91,12 @@ public final class Governance implements AutoCloseable {
 
     /** Ids increase per producer, as the store's indexes like: {@code p-1a2b3c4d5e6f:000000000042}. */
     String nextId() {
-        long n = sequence.incrementAndGet();
-        char[] digits = new char[12];
-        for (int i = 11; i >= 0; i--) {
-            digits[i] = (char) ('0' + n % 10);
-            n /= 10;
-        }
-        return producer + ':' + new String(digits);
+        return org.iongov.agent.api.spi.WireRecord.sequenceId(producer, sequence.incrementAndGet());
+    }
+
+    /** The next sequence number, for records that spell out their id later. */
+    long nextSequence() {
+        return sequence.incrementAndGet();
     }
 
     boolean offer(org.iongov.agent.api.spi.WireRecord record) {

@@ -18,8 +18,8 @@ final class Records {
         private final String name;
         private final double value;
 
-        StatisticPoint(String id, long time, String runId, String component, String name, double value) {
-            super("statistic", id, time);
+        StatisticPoint(String producer, long sequence, long time, String runId, String component, String name, double value) {
+            super("statistic", producer, sequence, time);
             this.runId = runId;
             this.component = component;
             this.name = name;

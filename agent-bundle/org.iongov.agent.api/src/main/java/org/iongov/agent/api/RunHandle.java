@@ -57,7 +57,8 @@ public final class RunHandle implements AutoCloseable {
 
     /** A scalar statistic of one component of the pipeline's DAG. */
     public boolean statistic(String component, String name, double value) {
-        return governance.offer(new StatisticPoint(governance.nextId(), System.currentTimeMillis(), id, component, name, value));
+        return governance.offer(new StatisticPoint(governance.producer(), governance.nextSequence(), System.currentTimeMillis(), id,
+                component, name, value));
     }
 
     /** A structured statistic (a confusion matrix, a vector), given as JSON. */
@@ -162,7 +163,7 @@ public final class RunHandle implements AutoCloseable {
      */
     public boolean prediction(String predictionId, String inputJson, String outputJson, List<String> modelIds) {
         double share = governance.predictionSampling();
-        if (share < 1 && (predictionId.hashCode() & 0x7fffffff) / (double) Integer.MAX_VALUE >= share) {
+        if (share < 1 && sampleKey(predictionId) >= share) {
             return false;
         }
         long now = System.currentTimeMillis();
@@ -185,6 +186,15 @@ public final class RunHandle implements AutoCloseable {
     @Override
     public void close() {
         end(RunOutcome.SUCCEEDED);
+    }
+
+    /** A well-mixed number in [0, 1) from an id: similar ids land far apart (SplitMix64's finaliser). */
+    static double sampleKey(String id) {
+        long z = id.hashCode() * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        return (z >>> 11) * 0x1.0p-53;
     }
 
     static String sha256(byte[] bytes) {

@@ -8,12 +8,40 @@ public abstract class WireRecord {
 
     private final String kind;
     private final String id;
+    private final String producer;
+    private final long sequence;
     private final long timeMillis;
 
+    /** A record with an id of its own (content-addressed datasets, predictions with given ids). */
     protected WireRecord(String kind, String id, long timeMillis) {
         this.kind = kind;
         this.id = id;
+        this.producer = null;
+        this.sequence = 0;
         this.timeMillis = timeMillis;
+    }
+
+    /**
+     * A record whose id is {@code producer:sequence}, spelled out only when written (off the
+     * pipeline's thread).
+     */
+    protected WireRecord(String kind, String producer, long sequence, long timeMillis) {
+        this.kind = kind;
+        this.id = null;
+        this.producer = producer;
+        this.sequence = sequence;
+        this.timeMillis = timeMillis;
+    }
+
+    /** {@code p-1a2b3c4d5e6f:000000000042}: ids increase per producer, as the store's indexes like. */
+    public static String sequenceId(String producer, long sequence) {
+        char[] digits = new char[12];
+        long n = sequence;
+        for (int i = 11; i >= 0; i--) {
+            digits[i] = (char) ('0' + n % 10);
+            n /= 10;
+        }
+        return producer + ':' + new String(digits);
     }
 
     /** The wire kind, e.g. {@code statistic}. */
@@ -22,7 +50,7 @@ public abstract class WireRecord {
     }
 
     public final String id() {
-        return id;
+        return id != null ? id : sequenceId(producer, sequence);
     }
 
     /** When the record was made (epoch milliseconds). */
@@ -41,7 +69,7 @@ public abstract class WireRecord {
     /** Appends the record as one JSON object. */
     public final void writeJson(StringBuilder out) {
         out.append("{\"kind\":\"").append(kind).append("\",\"id\":");
-        JsonText.string(out, id);
+        JsonText.string(out, id());
         writeFields(out);
         out.append('}');
     }
