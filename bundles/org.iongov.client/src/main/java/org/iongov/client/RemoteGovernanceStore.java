@@ -30,6 +30,7 @@ import org.iongov.core.metadata.IngestBatch;
 import org.iongov.core.metadata.IngestReceipt;
 import org.iongov.core.metadata.InvalidRecordsException;
 import org.iongov.core.metadata.IonInstanceRecord;
+import org.iongov.core.metadata.MessageRecord;
 import org.iongov.core.metadata.MetadataRecord;
 import org.iongov.core.metadata.ModelRecord;
 import org.iongov.core.metadata.PredictionRecord;
@@ -337,6 +338,17 @@ public final class RemoteGovernanceStore implements GovernanceStore {
     @Override
     public List<EventRecord> events(RecordQuery q) {
         return listOf(EventRecord.class, getJson("/api/v1/events" + recordQuery(q)));
+    }
+
+    @Override
+    public List<MessageRecord> messages(RecordQuery q) {
+        return listOf(MessageRecord.class, getJson("/api/v1/messages" + query(withRange(params("instance", q.instanceId(), "channel",
+                q.type(), "run", q.runId(), "limit", q.limit()), q.range()))));
+    }
+
+    @Override
+    public Optional<MessageRecord> message(String messageId) {
+        return Optional.ofNullable(getJson("/api/v1/messages/" + segment(messageId))).map(n -> as(MessageRecord.class, n));
     }
 
     @Override

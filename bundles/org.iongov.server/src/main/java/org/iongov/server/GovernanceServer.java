@@ -28,6 +28,7 @@ import org.iongov.core.metadata.IngestBatch;
 import org.iongov.core.metadata.InvalidRecordsException;
 import org.iongov.core.metadata.MetadataRecord;
 import org.iongov.core.metadata.RecordKind;
+import org.iongov.core.policy.ModelPropagation;
 import org.iongov.core.query.RecordQuery;
 import org.iongov.core.query.RunQuery;
 import org.iongov.core.query.StatisticQuery;
@@ -63,6 +64,7 @@ public final class GovernanceServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(GovernanceServer.class.getName());
 
     private final GovernanceStore store;
+    private final ModelPropagation propagation;
     private final IonDefinitionCheck ionCheck;
     private final ServerOptions options;
     private final Clock clock;
@@ -74,6 +76,7 @@ public final class GovernanceServer implements AutoCloseable {
     private GovernanceServer(GovernanceStore store, IonDefinitionCheck ionCheck, ServerOptions options, Clock clock)
             throws IOException {
         this.store = store;
+        this.propagation = new ModelPropagation(store, clock);
         this.ionCheck = ionCheck;
         this.options = options;
         this.clock = clock;
@@ -149,8 +152,14 @@ public final class GovernanceServer implements AutoCloseable {
         route("GET", "/api/v1/predictions/{id}", Permission.READ,
                 r -> one(store.prediction(r.pathParam(0)), "prediction", r.pathParam(0)));
         route("GET", "/api/v1/events", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.events(query(r)))));
+        route("GET", "/api/v1/messages", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.messages(
+                new RecordQuery(r.param("run"), r.param("instance"), r.param("channel"), null, r.range(), limit(r))))));
+        route("GET", "/api/v1/messages/{id}", Permission.READ, r -> one(store.message(r.pathParam(0)), "message", r.pathParam(0)));
         route("GET", "/api/v1/approvals", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.humanActions(
                 new RecordQuery(null, null, r.param("action"), r.param("subject"), r.range(), limit(r))))));
+        route("POST", "/api/v1/approvals", Permission.DECIDE, this::decide);
+        route("POST", "/api/v1/rollbacks", Permission.DECIDE, this::rollback);
+        route("GET", "/api/v1/deliveries", Permission.READ, this::deliveries);
         route("GET", "/api/v1/tokens", Permission.ADMINISTER, r -> Response.ok(MetadataJson.valueToJson(store.tokens())));
         route("POST", "/api/v1/tokens", Permission.ADMINISTER, this::createToken);
         route("DELETE", "/api/v1/tokens/{id}", Permission.ADMINISTER, this::revokeToken);
@@ -230,7 +239,46 @@ public final class GovernanceServer implements AutoCloseable {
                     + " records: split it");
         }
         List<MetadataRecord> parsed = MetadataJson.readRecords(body);
-        return Response.ok(MetadataJson.valueToJson(store.ingest(new IngestBatch(parsed))));
+        JsonNode receipt = MetadataJson.valueToJson(store.ingest(new IngestBatch(parsed)));
+        // Models reaching policy nodes are decided (and sent on) before the producer hears back.
+        propagation.afterIngest(parsed);
+        return Response.ok(receipt);
+    }
+
+    private Response decide(Request r) throws IOException {
+        JsonNode body = r.json();
+        String messageId = body.path("messageId").asText(null);
+        String decision = body.path("decision").asText(null);
+        if (messageId == null || !("approve".equals(decision) || "reject".equals(decision))) {
+            throw new ApiException(400, "a decision needs {\"messageId\": ..., \"decision\": \"approve\" or \"reject\", \"comment\": ...}");
+        }
+        ModelPropagation.HumanDecision result = propagation.decideByPeople(messageId, r.caller().user(), r.caller().role().wireName(),
+                "approve".equals(decision), body.path("comment").asText(null));
+        return Response.ok(MetadataJson.valueToJson(result));
+    }
+
+    private Response rollback(Request r) throws IOException {
+        JsonNode body = r.json();
+        String instance = body.path("instance").asText(null);
+        String node = body.path("node").asText(null);
+        String model = body.path("modelId").asText(null);
+        if (instance == null || node == null || model == null) {
+            throw new ApiException(400, "a rollback needs {\"instance\": ..., \"node\": ..., \"modelId\": ..., \"comment\": ...}");
+        }
+        String messageId = propagation.rollback(instance, node, model, r.caller().user(), r.caller().role().wireName(),
+                body.path("comment").asText(null));
+        ObjectNode reply = JSON.objectNode();
+        reply.put("messageId", messageId);
+        return Response.created(reply);
+    }
+
+    private Response deliveries(Request r) {
+        String instance = r.param("instance");
+        String node = r.param("node");
+        if (instance == null || node == null) {
+            throw new ApiException(400, "query parameters 'instance' and 'node' are required");
+        }
+        return Response.ok(MetadataJson.valueToJson(propagation.deliveries(instance, node, r.timeParam("after"))));
     }
 
     private Response statistics(Request r) {

@@ -15,6 +15,7 @@ import org.iongov.core.metadata.IngestBatch;
 import org.iongov.core.metadata.IngestReceipt;
 import org.iongov.core.metadata.InvalidRecordsException;
 import org.iongov.core.metadata.IonInstanceRecord;
+import org.iongov.core.metadata.MessageRecord;
 import org.iongov.core.metadata.ModelRecord;
 import org.iongov.core.metadata.PredictionRecord;
 import org.iongov.core.metadata.RecordKind;
@@ -98,6 +99,14 @@ public interface GovernanceStore extends AutoCloseable {
 
     /** Events, newest first; filters: runId, instanceId, type, range. */
     List<EventRecord> events(RecordQuery query);
+
+    /**
+     * Messages on the ION's channels, oldest first; filters: instanceId, type = the channel's name,
+     * range (when sent).
+     */
+    List<MessageRecord> messages(RecordQuery query);
+
+    Optional<MessageRecord> message(String messageId);
 
     /** Human actions (approvals, rejections, rollbacks), newest first; filters: type = action, subjectId, range. */
     List<HumanActionRecord> humanActions(RecordQuery query);

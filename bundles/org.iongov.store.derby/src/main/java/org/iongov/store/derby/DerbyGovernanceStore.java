@@ -27,6 +27,7 @@ import org.iongov.core.metadata.IngestBatch;
 import org.iongov.core.metadata.IngestReceipt;
 import org.iongov.core.metadata.InvalidRecordsException;
 import org.iongov.core.metadata.IonInstanceRecord;
+import org.iongov.core.metadata.MessageRecord;
 import org.iongov.core.metadata.MetadataRecord;
 import org.iongov.core.metadata.ModelRecord;
 import org.iongov.core.metadata.PredictionRecord;
@@ -273,6 +274,16 @@ final class DerbyGovernanceStore implements GovernanceStore {
     @Override
     public List<EventRecord> events(RecordQuery query) {
         return read("list events", c -> StoreQueries.events(c, query));
+    }
+
+    @Override
+    public List<MessageRecord> messages(RecordQuery query) {
+        return read("list messages", c -> StoreQueries.messages(c, query));
+    }
+
+    @Override
+    public Optional<MessageRecord> message(String messageId) {
+        return read("read message '" + messageId + "'", c -> StoreQueries.message(c, messageId));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.iongov.core.metadata.DatasetRecord;
 import org.iongov.core.metadata.EventRecord;
 import org.iongov.core.metadata.HumanActionRecord;
 import org.iongov.core.metadata.IonInstanceRecord;
+import org.iongov.core.metadata.MessageRecord;
 import org.iongov.core.metadata.ModelRecord;
 import org.iongov.core.metadata.PredictionRecord;
 import org.iongov.core.metadata.RunRecord;
@@ -191,6 +192,25 @@ final class StoreQueries {
                 + " ORDER BY T DESC, ID DESC", where, q.limit(), rs -> new EventRecord(rs.getString(1), rs.getString(2),
                         rs.getString(3), Sql.instant(rs, 4), rs.getString(5), EventRecord.Severity.valueOf(rs.getString(6)),
                         rs.getString(7), rs.getString(8)));
+    }
+
+    private static final String MESSAGE_COLUMNS = "ID, INSTANCE_ID, CHANNEL, MESSAGE_TYPE, SENDER_RUN_ID, RECEIVER_RUN_ID, SENT_AT,"
+            + " RECEIVED_AT, MODEL_ID, PAYLOAD";
+
+    static List<MessageRecord> messages(Connection c, RecordQuery q) throws SQLException {
+        Where where = new Where().equal("INSTANCE_ID", q.instanceId()).equal("CHANNEL", q.type()).equal("SENDER_RUN_ID", q.runId())
+                .range("SENT_AT", q.range());
+        return list(c, "SELECT " + MESSAGE_COLUMNS + " FROM MESSAGE" + where + " ORDER BY SENT_AT, ID", where, q.limit(),
+                StoreQueries::message);
+    }
+
+    static Optional<MessageRecord> message(Connection c, String id) throws SQLException {
+        return one(c, "SELECT " + MESSAGE_COLUMNS + " FROM MESSAGE WHERE ID = ?", id, StoreQueries::message);
+    }
+
+    private static MessageRecord message(ResultSet rs) throws SQLException {
+        return new MessageRecord(rs.getString(1), rs.getString(2), rs.getString(3), MessageRecord.MessageType.valueOf(rs.getString(4)),
+                rs.getString(5), rs.getString(6), Sql.instant(rs, 7), Sql.instant(rs, 8), rs.getString(9), rs.getString(10));
     }
 
     static List<HumanActionRecord> humanActions(Connection c, RecordQuery q) throws SQLException {

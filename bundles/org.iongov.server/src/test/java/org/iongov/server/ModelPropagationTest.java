@@ -1,0 +1,181 @@
+package org.iongov.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.ServiceLoader;
+
+import org.iongov.core.access.Role;
+import org.iongov.core.json.MetadataJson;
+import org.iongov.core.metadata.IonInstanceRecord;
+import org.iongov.core.metadata.MessageRecord;
+import org.iongov.core.metadata.MetadataRecord;
+import org.iongov.core.metadata.ModelRecord;
+import org.iongov.core.metadata.RunRecord;
+import org.iongov.core.metadata.StatisticRecord;
+import org.iongov.core.query.RecordQuery;
+import org.iongov.core.store.GovernanceStore;
+import org.iongov.core.store.GovernanceStoreProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Models travel along the paper's sample IONs through threshold and human-approval policy nodes. */
+class ModelPropagationTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+
+    @TempDir
+    Path temp;
+
+    private GovernanceStore store;
+    private GovernanceServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String agent;
+    private String olivia;
+    private String oscar;
+    private String dana;
+    private int sequence;
+
+    @BeforeEach
+    void start() throws Exception {
+        store = ServiceLoader.load(GovernanceStoreProvider.class).findFirst().orElseThrow().openEmbedded(temp.resolve("store"));
+        Path examples = Path.of(System.getProperty("iongov.root"), "ion-model", "examples");
+        store.addIonDefinition("test-recommendation-approved-retraining", Files.readString(examples.resolve("c-retraining-with-approval.json")));
+        store.addIonDefinition("test-recommendation-ensemble", Files.readString(examples.resolve("d-ensemble.json")));
+        server = GovernanceServer.start(store, GovernanceServerTest.NAME_ONLY, ServerOptions.defaults().withPort(0));
+        agent = store.createToken("agent-spark", Role.AGENT).secret();
+        olivia = store.createToken("olivia", Role.OPERATOR).secret();
+        oscar = store.createToken("oscar", Role.OPERATOR).secret();
+        dana = store.createToken("dana", Role.OPERATOR).secret();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        store.close();
+    }
+
+    private record Reply(int status, JsonNode json) {
+    }
+
+    private Reply call(String method, String path, String token, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.uri() + path))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), MetadataJson.MAPPER.readTree(response.body()));
+    }
+
+    private void ingest(List<MetadataRecord> records) throws Exception {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        records.forEach(r -> array.add(MetadataJson.toWire(r)));
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.set("records", array);
+        Reply reply = call("POST", "/api/v1/ingest", agent, body.toString());
+        assertEquals(200, reply.status(), reply.json().toString());
+    }
+
+    /** A training run (started by dana) that reports its AUC and publishes a model on a channel. */
+    private String train(String instance, String node, String channel, double auc) throws Exception {
+        int n = ++sequence;
+        byte[] bytes = ("<PMML n=\"" + n + "\"/>").getBytes(StandardCharsets.UTF_8);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        String run = "run-" + n;
+        String model = "model-" + n;
+        List<MetadataRecord> records = new ArrayList<>();
+        records.add(new RunRecord(run, instance, node, RunRecord.NodeKind.PIPELINE, T0.plusSeconds(n), "h", "spark", "4.0.1", "a",
+                "git://r", "c", null, "dana"));
+        records.add(new StatisticRecord("auc-" + n, run, "evaluate", "auc", T0.plusSeconds(n), auc, null));
+        records.add(new ModelRecord(model, run, "lr", ModelRecord.ModelFormat.PMML, sha, bytes.length, T0.plusSeconds(n), bytes, null,
+                null));
+        records.add(new MessageRecord("msg-" + n, instance, channel, MessageRecord.MessageType.MODEL, run, null, T0.plusSeconds(n), null,
+                model, null));
+        ingest(records);
+        return model;
+    }
+
+    private List<String> deliveredModels(String instance, String node) throws Exception {
+        Reply reply = call("GET", "/api/v1/deliveries?instance=" + instance + "&node=" + node, agent, null);
+        assertEquals(200, reply.status(), reply.json().toString());
+        List<String> models = new ArrayList<>();
+        reply.json().forEach(m -> models.add(m.get("modelId").asText()));
+        return models;
+    }
+
+    @Test
+    void thresholdPoliciesLetGoodModelsThroughAndStopTheOthers() throws Exception {
+        ingest(List.of(new IonInstanceRecord("ens-1", "test-recommendation-ensemble", 1, T0, null)));
+        String good = train("ens-1", "train-logistic-regression", "logistic-regression-candidate", 0.85);
+        String weak = train("ens-1", "train-neural-network", "neural-network-candidate", 0.80);
+
+        assertEquals(List.of(good), deliveredModels("ens-1", "recommend-tests"));
+        List<String> decisions = store.events(new RecordQuery(null, "ens-1", null, null, null, 10)).stream()
+                .map(e -> e.type() + ": " + e.message()).toList();
+        assertTrue(decisions.contains("approval: model " + good + " approval at check-logistic-regression: auc 0.85 >= 0.8"), decisions.toString());
+        assertTrue(decisions.contains("rejection: model " + weak + " rejection at check-neural-network: auc 0.8 not >= 0.82"),
+                decisions.toString());
+        // Each step is a recorded policy run that received the message.
+        MessageRecord candidate = store.message("msg-1").orElseThrow();
+        assertEquals("policy:msg-1:run", candidate.receiverRunId());
+        assertEquals("check-logistic-regression", store.run("policy:msg-1:run").orElseThrow().start().node());
+    }
+
+    @Test
+    void humanApprovalNeedsTwoDistinctApproversNotTheTrainerAndARejectionStopsTheModel() throws Exception {
+        ingest(List.of(new IonInstanceRecord("c-1", "test-recommendation-approved-retraining", 1, T0, null)));
+        String model = train("c-1", "train-recommender", "candidate-model", 0.9);
+        assertEquals(List.of(), deliveredModels("c-1", "recommend-tests"), "parked until people decide");
+        String decide = "{\"messageId\":\"msg-1\",\"decision\":\"approve\",\"comment\":\"looks right\"}";
+
+        Reply own = call("POST", "/api/v1/approvals", dana, decide);
+        assertEquals(400, own.status());
+        assertTrue(own.json().get("error").asText().contains("dana started the run that produced model " + model), own.json().toString());
+        assertEquals(403, call("POST", "/api/v1/approvals", agent, decide).status());
+
+        assertEquals("waiting", call("POST", "/api/v1/approvals", olivia, decide).json().get("status").asText());
+        assertEquals(1, call("POST", "/api/v1/approvals", olivia, decide).json().get("approvals").asInt(), "the same person counts once");
+        Reply second = call("POST", "/api/v1/approvals", oscar, decide);
+        assertEquals("approved", second.json().get("status").asText());
+        assertEquals(List.of(model), deliveredModels("c-1", "recommend-tests"));
+        assertEquals(List.of("oscar", "olivia"), store.humanActions(new RecordQuery(null, null, "approve", model, null, 10)).stream()
+                .map(h -> h.actor()).toList());
+        assertEquals(400, call("POST", "/api/v1/approvals", oscar, decide).status(), "already decided");
+
+        String rejected = train("c-1", "train-recommender", "candidate-model", 0.7);
+        Reply no = call("POST", "/api/v1/approvals", olivia, "{\"messageId\":\"msg-2\",\"decision\":\"reject\",\"comment\":\"recall dropped\"}");
+        assertEquals("rejected", no.json().get("status").asText());
+        assertEquals(List.of(model), deliveredModels("c-1", "recommend-tests"), rejected + " never reaches inference");
+
+        // A third model is approved, then an operator rolls back to the first.
+        String third = train("c-1", "train-recommender", "candidate-model", 0.92);
+        call("POST", "/api/v1/approvals", olivia, "{\"messageId\":\"msg-3\",\"decision\":\"approve\"}");
+        call("POST", "/api/v1/approvals", oscar, "{\"messageId\":\"msg-3\",\"decision\":\"approve\"}");
+        assertEquals(List.of(model, third), deliveredModels("c-1", "recommend-tests"));
+        Reply rollback = call("POST", "/api/v1/rollbacks", olivia, "{\"instance\":\"c-1\",\"node\":\"recommend-tests\",\"modelId\":\""
+                + model + "\",\"comment\":\"third model misbehaves\"}");
+        assertEquals(201, rollback.status(), rollback.json().toString());
+        assertEquals(List.of(model, third, model), deliveredModels("c-1", "recommend-tests"));
+        assertEquals("olivia", store.humanActions(new RecordQuery(null, null, "rollback", model, null, 10)).get(0).actor());
+        assertEquals(400, call("POST", "/api/v1/rollbacks", olivia, "{\"instance\":\"c-1\",\"node\":\"recommend-tests\",\"modelId\":\""
+                + rejected + "\"}").status(), "only a model the node used before");
+    }
+}
