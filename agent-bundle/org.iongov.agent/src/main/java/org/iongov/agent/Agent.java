@@ -215,8 +215,12 @@ public final class Agent implements AutoCloseable {
 
         @Override
         public AutoCloseable subscribe(String instanceId, String node, String channel, ModelListener listener) {
-            throw new UnsupportedOperationException(
-                    "model delivery to subscribed channels is not available yet in this agent (it arrives with policy nodes)");
+            try {
+                return new org.iongov.internal.agent.ModelSubscription(config.server(), config.token(), config.spool(), instanceId, node,
+                        channel, listener);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot keep delivered models in " + config.spool(), e);
+            }
         }
 
         @Override

@@ -92,12 +92,15 @@ class AgentTest {
         assertEquals("[[50,3],[4,43]]",
                 fixture.store.statistics(new StatisticQuery("confusion", runId, null, 10)).points().get(0).structuredJson());
         Map<RecordKind, Long> counts = fixture.store.counts();
-        for (RecordKind kind : List.of(RecordKind.RUN, RecordKind.RUN_END, RecordKind.DATASET, RecordKind.DATASET_USE,
-                RecordKind.SIGNATURE, RecordKind.SEARCH_RESULT, RecordKind.EVENT, RecordKind.LOG, RecordKind.MODEL,
-                RecordKind.MESSAGE, RecordKind.PREDICTION)) {
+        for (RecordKind kind : List.of(RecordKind.RUN_END, RecordKind.DATASET, RecordKind.DATASET_USE, RecordKind.SIGNATURE,
+                RecordKind.SEARCH_RESULT, RecordKind.LOG, RecordKind.MODEL, RecordKind.MESSAGE, RecordKind.PREDICTION)) {
             assertEquals(1L, counts.get(kind), kind.wireName());
         }
-        assertEquals("class imbalance \"high\"", fixture.store.events(RecordQuery.latest(1)).get(0).message());
+        // The model went to the ION's human-approval node: the server recorded that policy step too.
+        assertEquals(2L, counts.get(RecordKind.RUN), "the training run and the policy node's run");
+        assertEquals(List.of("approval-pending", "alert"), fixture.store.events(RecordQuery.latest(10)).stream()
+                .map(e -> e.type()).toList());
+        assertEquals("class imbalance \"high\"", fixture.store.events(RecordQuery.latest(10)).get(1).message());
     }
 
     @Test
