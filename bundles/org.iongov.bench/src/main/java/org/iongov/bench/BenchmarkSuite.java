@@ -37,6 +37,7 @@ public final class BenchmarkSuite {
         BENCHMARKS.put("storage", StorageBenchmark::run);
         BENCHMARKS.put("range-query", StoreBenchmarks::rangeQuery);
         BENCHMARKS.put("agent", AgentBenchmark::run);
+        BENCHMARKS.put("propagation", PropagationBenchmark::run);
     }
 
     private BenchmarkSuite() {

@@ -46,6 +46,6 @@ class BenchmarkSuiteTest {
     void unknownBenchmarkIsRefusedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BenchmarkSuite.run(true, Set.of("warp-speed"), out, new PrintStream(new ByteArrayOutputStream())));
-        assertTrue(e.getMessage().startsWith("no benchmark 'warp-speed'; there are ingest, storage, range-query, agent"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("no benchmark 'warp-speed'; there are ingest, storage, range-query, agent, propagation"), e.getMessage());
     }
 }

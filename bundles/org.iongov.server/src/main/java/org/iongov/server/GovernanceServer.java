@@ -82,6 +82,10 @@ public final class GovernanceServer implements AutoCloseable {
         this.clock = clock;
         this.started = clock.instant();
         defineRoutes();
+        // Without TCP_NODELAY, small replies wait for delayed ACKs (~40 ms each on Linux loopback).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         http = HttpServer.create(new InetSocketAddress(options.bindAddress(), options.port()), 128);
         executor = Executors.newFixedThreadPool(options.threads(), runnable -> {
             Thread thread = new Thread(runnable, "iongov-http");
@@ -242,6 +246,9 @@ public final class GovernanceServer implements AutoCloseable {
         JsonNode receipt = MetadataJson.valueToJson(store.ingest(new IngestBatch(parsed)));
         // Models reaching policy nodes are decided (and sent on) before the producer hears back.
         propagation.afterIngest(parsed);
+        if (parsed.stream().anyMatch(m -> m instanceof org.iongov.core.metadata.MessageRecord)) {
+            modelMessagesStored();
+        }
         return Response.ok(receipt);
     }
 
@@ -254,6 +261,7 @@ public final class GovernanceServer implements AutoCloseable {
         }
         ModelPropagation.HumanDecision result = propagation.decideByPeople(messageId, r.caller().user(), r.caller().role().wireName(),
                 "approve".equals(decision), body.path("comment").asText(null));
+        modelMessagesStored();
         return Response.ok(MetadataJson.valueToJson(result));
     }
 
@@ -267,18 +275,52 @@ public final class GovernanceServer implements AutoCloseable {
         }
         String messageId = propagation.rollback(instance, node, model, r.caller().user(), r.caller().role().wireName(),
                 body.path("comment").asText(null));
+        modelMessagesStored();
         ObjectNode reply = JSON.objectNode();
         reply.put("messageId", messageId);
         return Response.created(reply);
     }
 
-    private Response deliveries(Request r) {
+    /**
+     * Deliveries to a node; with {@code wait=MS} (up to 30 s) a request that finds none waits for
+     * the next model message instead of returning empty, so agents hear of a model at once.
+     */
+    private Response deliveries(Request r) throws IOException {
         String instance = r.param("instance");
         String node = r.param("node");
         if (instance == null || node == null) {
             throw new ApiException(400, "query parameters 'instance' and 'node' are required");
         }
-        return Response.ok(MetadataJson.valueToJson(propagation.deliveries(instance, node, r.timeParam("after"))));
+        long waitMillis = Math.max(0, Math.min(30_000, r.intParam("wait", 0)));
+        long deadline = System.currentTimeMillis() + waitMillis;
+        while (true) {
+            long seen = modelMessages.get();
+            var found = propagation.deliveries(instance, node, r.timeParam("after"), r.param("afterId"));
+            long left = deadline - System.currentTimeMillis();
+            if (!found.isEmpty() || left <= 0) {
+                return Response.ok(MetadataJson.valueToJson(found));
+            }
+            synchronized (modelMessages) {
+                if (modelMessages.get() == seen) {
+                    try {
+                        modelMessages.wait(left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return Response.ok(MetadataJson.valueToJson(found));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Counts stored model messages; long-polling deliveries wait on it. */
+    private final java.util.concurrent.atomic.AtomicLong modelMessages = new java.util.concurrent.atomic.AtomicLong();
+
+    private void modelMessagesStored() {
+        synchronized (modelMessages) {
+            modelMessages.incrementAndGet();
+            modelMessages.notifyAll();
+        }
     }
 
     private Response statistics(Request r) {

@@ -27,9 +27,9 @@ public record ServerOptions(InetAddress bindAddress, int port, long maxBodyBytes
         }
     }
 
-    /** Loopback, the default port, 32 MiB bodies, 100,000 records a batch, 8 threads. */
+    /** Loopback, the default port, 32 MiB bodies, 100,000 records a batch, 16 threads (agents long-poll deliveries). */
     public static ServerOptions defaults() {
-        return new ServerOptions(InetAddress.getLoopbackAddress(), DEFAULT_PORT, 32L << 20, 100_000, 8);
+        return new ServerOptions(InetAddress.getLoopbackAddress(), DEFAULT_PORT, 32L << 20, 100_000, 16);
     }
 
     public ServerOptions withPort(int newPort) {

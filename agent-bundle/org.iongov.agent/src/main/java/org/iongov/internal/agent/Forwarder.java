@@ -66,8 +66,12 @@ public final class Forwarder implements Runnable {
         this.onForwarded = onForwarded;
     }
 
+    /** Counts nudges, so a nudge that comes between a check and a wait is not lost. */
+    private final java.util.concurrent.atomic.AtomicLong nudges = new java.util.concurrent.atomic.AtomicLong();
+
     /** New records are in the spool. */
     public void nudge() {
+        nudges.incrementAndGet();
         synchronized (wakeUp) {
             wakeUp.notifyAll();
         }
@@ -83,10 +87,13 @@ public final class Forwarder implements Runnable {
         long backoffMillis = 100;
         while (running) {
             try {
+                long seen = nudges.get();
                 List<Spool.Entry> batch = spool.readNext(batchRecords, 4L << 20);
                 if (batch.isEmpty()) {
                     synchronized (wakeUp) {
-                        wakeUp.wait(200);
+                        if (nudges.get() == seen) {
+                            wakeUp.wait(200);
+                        }
                     }
                     continue;
                 }

@@ -42,6 +42,7 @@ public final class ModelSubscription implements AutoCloseable, Runnable {
     private final Thread thread;
     private volatile boolean running = true;
     private String lastSentAt;
+    private String lastMessageId;
 
     public ModelSubscription(URI server, String token, Path spool, String instanceId, String node, String channel,
             ModelListener listener) throws IOException {
@@ -68,6 +69,7 @@ public final class ModelSubscription implements AutoCloseable, Runnable {
         Path bytes = cacheFolder.resolve(fields[3] + ".model");
         if (Files.exists(bytes)) {
             lastSentAt = fields[4];
+            lastMessageId = fields[0];
             listener.delivered(new DeliveredModel(fields[1], fields[0], fields[2], fields[3], Files.readAllBytes(bytes)));
         }
     }
@@ -79,11 +81,11 @@ public final class ModelSubscription implements AutoCloseable, Runnable {
                 poll();
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, "model deliveries for " + node + " not reachable now: " + e);
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                Thread.sleep(500);
+                try {
+                    Thread.sleep(1000); // the server is away: try again in a second
+                } catch (InterruptedException stop) {
+                    return;
+                }
             } catch (InterruptedException e) {
                 return;
             }
@@ -92,13 +94,16 @@ public final class ModelSubscription implements AutoCloseable, Runnable {
 
     @SuppressWarnings("unchecked")
     private void poll() throws IOException, InterruptedException {
-        String query = "instance=" + enc(instanceId) + "&node=" + enc(node) + (lastSentAt == null ? "" : "&after=" + enc(lastSentAt));
+        // Long poll: the server answers as soon as a model reaches the node, or after 20 s.
+        String query = "instance=" + enc(instanceId) + "&node=" + enc(node) + "&wait=20000"
+                + (lastSentAt == null ? "" : "&after=" + enc(lastSentAt) + "&afterId=" + enc(lastMessageId));
         String body = get("/api/v1/deliveries?" + query, HttpResponse.BodyHandlers.ofString());
         for (Object item : (List<Object>) MiniJson.parse(body)) {
             Map<String, Object> message = (Map<String, Object>) item;
             String sentAt = (String) message.get("sentAt");
             if (channel != null && !channel.equals(message.get("channel"))) {
                 lastSentAt = sentAt;
+                lastMessageId = (String) message.get("id");
                 continue;
             }
             String modelId = (String) message.get("modelId");
@@ -117,12 +122,13 @@ public final class ModelSubscription implements AutoCloseable, Runnable {
             Files.writeString(temp, String.join("\t", messageId, modelId, format, sha256, sentAt) + "\n");
             Files.move(temp, lastFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             lastSentAt = sentAt;
+            lastMessageId = messageId;
             listener.delivered(new DeliveredModel(modelId, messageId, format, sha256, bytes));
         }
     }
 
     private <T> T get(String path, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
-        HttpResponse<T> response = http.send(HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofSeconds(30))
+        HttpResponse<T> response = http.send(HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofSeconds(40))
                 .header("Authorization", "Bearer " + token).build(), handler);
         if (response.statusCode() != 200) {
             throw new IOException("server answered " + response.statusCode() + " for " + path);

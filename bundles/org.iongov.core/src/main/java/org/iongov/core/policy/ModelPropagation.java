@@ -301,10 +301,13 @@ public final class ModelPropagation {
     }
 
     /**
-     * The models delivered to a pipeline node (on its incoming model channels), oldest first,
-     * sent after the given time (exclusive) when one is given.
+     * The models delivered to a pipeline node (on its incoming model channels), oldest first
+     * (by time sent, then id), after the given one when {@code after} is given.
+     *
+     * @param after the time the last message seen was sent, or null for all
+     * @param afterId that message's id (messages sent in the same millisecond are told apart by it)
      */
-    public List<MessageRecord> deliveries(String instanceId, String nodeName, Instant after) {
+    public List<MessageRecord> deliveries(String instanceId, String nodeName, Instant after, String afterId) {
         Ion ion = ionOf(instanceId).orElseThrow(() -> new IllegalArgumentException("no ION instance '" + instanceId + "'"));
         Node node = ion.findNode(nodeName);
         if (node == null) {
@@ -313,9 +316,13 @@ public final class ModelPropagation {
         List<MessageRecord> delivered = new ArrayList<>();
         for (Channel in : node.incomingChannels()) {
             if (in.getMessage() == org.iongov.model.MessageType.MODEL) {
-                org.iongov.core.query.TimeRange range = new org.iongov.core.query.TimeRange(after == null ? null : after.plusMillis(1), null);
+                org.iongov.core.query.TimeRange range = new org.iongov.core.query.TimeRange(after, null);
                 delivered.addAll(store.messages(new org.iongov.core.query.RecordQuery(null, instanceId, in.getName(), null, range, 1000)));
             }
+        }
+        if (after != null) {
+            String seen = afterId == null ? "" : afterId;
+            delivered.removeIf(m -> m.sentAt().equals(after) && m.id().compareTo(seen) <= 0);
         }
         delivered.sort(java.util.Comparator.comparing(MessageRecord::sentAt).thenComparing(MessageRecord::id));
         return delivered;
