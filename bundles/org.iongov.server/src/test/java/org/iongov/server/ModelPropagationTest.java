@@ -178,4 +178,30 @@ class ModelPropagationTest {
         assertEquals(400, call("POST", "/api/v1/rollbacks", olivia, "{\"instance\":\"c-1\",\"node\":\"recommend-tests\",\"modelId\":\""
                 + rejected + "\"}").status(), "only a model the node used before");
     }
+
+    @Test
+    void automaticApprovalSendsEveryModelOnAndRecordsTheApproval() throws Exception {
+        // Figure 1(c) with its human approval replaced by an automatic one.
+        var ion = (ObjectNode) MetadataJson.MAPPER.readTree(Files.readString(Path.of(System.getProperty("iongov.root"), "ion-model",
+                "examples", "c-retraining-with-approval.json")));
+        ion.put("name", "automatic-retraining");
+        for (JsonNode node : ion.withArray("nodes")) {
+            if ("policy".equals(node.path("type").asText())) {
+                ((ObjectNode) node).removeAll();
+                ((ObjectNode) node).put("type", "policy").put("name", "clinical-approval").put("kind", "automatic-approval");
+            }
+        }
+        store.addIonDefinition("automatic-retraining", ion.toString());
+        ingest(List.of(new IonInstanceRecord("auto-1", "automatic-retraining", 1, T0, null)));
+        String first = train("auto-1", "train-recommender", "candidate-model", 0.5);
+        String second = train("auto-1", "train-recommender", "candidate-model", 0.6);
+        assertEquals(List.of(first, second), deliveredModels("auto-1", "recommend-tests"));
+        assertEquals(2, store.events(new RecordQuery(null, "auto-1", "approval", null, null, 10)).size());
+        assertTrue(store.events(new RecordQuery(null, "auto-1", "approval", null, null, 10)).get(0).message()
+                .endsWith("approval at clinical-approval: automatic approval"));
+        // Re-sending the same batch (a retry) decides nothing twice.
+        int before = store.messages(new RecordQuery(null, "auto-1", "approved-model", null, null, 10)).size();
+        ingest(List.of(store.message("msg-1").orElseThrow()));
+        assertEquals(before, store.messages(new RecordQuery(null, "auto-1", "approved-model", null, null, 10)).size());
+    }
 }
