@@ -101,6 +101,19 @@ public final class Agent implements AutoCloseable {
         return new Agent(config, spool);
     }
 
+    /**
+     * Starts taking records from pipelines in other processes on a Unix domain socket
+     * ({@link Governance#connect(Path)} on their side).
+     */
+    public synchronized Path listen(Path socket) throws IOException {
+        if (ipc == null) {
+            ipc = new org.iongov.internal.agent.IpcServer(socket, link);
+        }
+        return ipc.socket();
+    }
+
+    private org.iongov.internal.agent.IpcServer ipc;
+
     /** Governance for pipelines in this process; each call makes a new producer. */
     public Governance governance() {
         return Governance.using(link);
@@ -249,6 +262,10 @@ public final class Agent implements AutoCloseable {
                 queued.addAndGet(-group.size());
                 List<byte[]> payloads = new ArrayList<>(group.size());
                 for (WireRecord record : group) {
+                    if (record instanceof org.iongov.internal.agent.IpcServer.RawRecord raw) {
+                        payloads.add(raw.json());
+                        continue;
+                    }
                     json.setLength(0);
                     record.writeJson(json);
                     payloads.add(json.toString().getBytes(StandardCharsets.UTF_8));
@@ -331,6 +348,9 @@ public final class Agent implements AutoCloseable {
             return;
         }
         running = false;
+        if (ipc != null) {
+            ipc.close();
+        }
         try {
             writer.join(30_000);
             forwarder.stop();

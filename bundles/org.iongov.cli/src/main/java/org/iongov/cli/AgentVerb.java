@@ -34,18 +34,20 @@ final class AgentVerb implements Verb {
     @Override
     public String help() {
         return """
-                Usage: ./iongov agent --server URL --token T --spool DIR [--quota SIZE]
+                Usage: ./iongov agent --server URL --token T --spool DIR [--socket PATH] [--quota SIZE]
                        ./iongov agent status --spool DIR [--json]
 
                 An agent keeps the metadata pipelines report in a durable spool folder and forwards it
                 to the server, retrying while the server is away; nothing it accepted is lost or sent
-                twice. Pipelines start one in their own process with the instrumentation API
-                (org.iongov.agent.Agent); run as its own process, it forwards what a spool folder holds,
-                for instance what a crashed pipeline left, until stopped.
+                twice. Run as its own process (one per engine instance), it takes records from
+                pipelines in other processes on a Unix domain socket (Governance.connect(socket) in the
+                instrumentation API); pipelines can also start one in their own process
+                (org.iongov.agent.Agent). It runs until stopped.
 
                   --server URL   the IonGov server, e.g. http://127.0.0.1:8470
                   --token T      the agent's token (role agent; ./iongov token create --role agent)
                   --spool DIR    the spool folder
+                  --socket PATH  where pipelines connect (default: DIR/agent.sock)
                   --quota SIZE   the most the spool may hold, e.g. 512m or 2g (default 1g)
 
                 status prints the agent's last status: connection, backlog, oldest unsent record,
@@ -55,7 +57,8 @@ final class AgentVerb implements Verb {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Arguments parsed = Arguments.parse(name(), args, Set.of("--server", "--token", "--spool", "--quota"), Set.of("--json"));
+        Arguments parsed = Arguments.parse(name(), args, Set.of("--server", "--token", "--spool", "--quota", "--socket"),
+                Set.of("--json"));
         if (parsed.option("--spool") == null) {
             throw new UsageException("agent needs --spool DIR");
         }
@@ -69,19 +72,26 @@ final class AgentVerb implements Verb {
         }
         long quota = parsed.option("--quota") == null ? 1L << 30 : size(parsed.option("--quota"));
         AgentConfig config = AgentConfig.of(URI.create(parsed.option("--server")), parsed.option("--token"), spool).withQuota(quota);
+        Path socket = parsed.option("--socket") == null ? spool.resolve("agent.sock") : Path.of(parsed.option("--socket"));
         Agent agent;
         try {
             agent = Agent.start(config);
         } catch (IOException e) {
             throw new UsageException("agent: cannot open spool " + spool + " (" + e.getMessage() + ")");
         }
+        try {
+            agent.listen(socket);
+        } catch (IOException e) {
+            agent.close();
+            throw new UsageException("agent: cannot listen on " + socket + " (" + e.getMessage() + ")");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.close();
             stopped.countDown();
         }, "iongov-agent-shutdown"));
-        out.println("IonGov agent on " + spool + " forwarding to " + config.server() + " (backlog "
-                + agent.status().backlogRecords() + " records)");
+        out.println("IonGov agent on " + spool + " forwarding to " + config.server() + ", pipelines connect to " + socket
+                + " (backlog " + agent.status().backlogRecords() + " records)");
         out.flush();
         try {
             stopped.await();

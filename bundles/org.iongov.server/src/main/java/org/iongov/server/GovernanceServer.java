@@ -116,6 +116,11 @@ public final class GovernanceServer implements AutoCloseable {
 
     @Override
     public void close() {
+        // Long-polling deliveries would hold the shutdown for their whole wait: wake them.
+        synchronized (modelMessages) {
+            closing = true;
+            modelMessages.notifyAll();
+        }
         http.stop(0);
         executor.shutdown();
         try {
@@ -297,11 +302,11 @@ public final class GovernanceServer implements AutoCloseable {
             long seen = modelMessages.get();
             var found = propagation.deliveries(instance, node, r.timeParam("after"), r.param("afterId"));
             long left = deadline - System.currentTimeMillis();
-            if (!found.isEmpty() || left <= 0) {
+            if (!found.isEmpty() || left <= 0 || closing) {
                 return Response.ok(MetadataJson.valueToJson(found));
             }
             synchronized (modelMessages) {
-                if (modelMessages.get() == seen) {
+                if (modelMessages.get() == seen && !closing) {
                     try {
                         modelMessages.wait(left);
                     } catch (InterruptedException e) {
@@ -312,6 +317,8 @@ public final class GovernanceServer implements AutoCloseable {
             }
         }
     }
+
+    private volatile boolean closing;
 
     /** Counts stored model messages; long-polling deliveries wait on it. */
     private final java.util.concurrent.atomic.AtomicLong modelMessages = new java.util.concurrent.atomic.AtomicLong();

@@ -28,21 +28,36 @@ public final class Governance implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AgentLink link;
+    private final boolean ownsLink;
     private final String producer;
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile double predictionSampling = 1.0;
 
-    private Governance(AgentLink link, String producer) {
+    private Governance(AgentLink link, String producer, boolean ownsLink) {
         this.link = link;
         this.producer = producer;
+        this.ownsLink = ownsLink;
     }
 
     /** Governance over this link, with a fresh producer id (record ids are producer:sequence). */
     public static Governance using(AgentLink link) {
         byte[] random = new byte[6];
         RANDOM.nextBytes(random);
-        return new Governance(link, "p-" + HexFormat.of().formatHex(random));
+        return new Governance(link, "p-" + HexFormat.of().formatHex(random), false);
+    }
+
+    private static Governance owning(AgentLink link) {
+        Governance g = using(link);
+        return new Governance(link, g.producer, true);
+    }
+
+    /**
+     * Governance through an agent running as its own process, reached over the Unix domain
+     * socket it listens on ({@code ./iongov agent --spool DIR} listens on {@code DIR/agent.sock}).
+     */
+    public static Governance connect(java.nio.file.Path agentSocket) {
+        return owning(new IpcLink(agentSocket));
     }
 
     /** Opens a run and reports its start. */
@@ -107,13 +122,20 @@ public final class Governance implements AutoCloseable {
         return false;
     }
 
-    /** Flushes what was reported (up to 30 s); the link itself belongs to whoever made it. */
+    /**
+     * Flushes what was reported (up to 30 s); closes the link when this governance made it
+     * ({@link #connect}), else leaves it to whoever made it.
+     */
     @Override
     public void close() {
         try {
             link.flush(Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            if (ownsLink) {
+                link.close();
+            }
         }
     }
 }

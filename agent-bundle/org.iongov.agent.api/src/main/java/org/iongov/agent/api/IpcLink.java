@@ -1,0 +1,153 @@
+package org.iongov.agent.api;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import org.iongov.agent.api.spi.AgentLink;
+import org.iongov.agent.api.spi.ModelListener;
+import org.iongov.agent.api.spi.WireRecord;
+
+/**
+ * A link to an agent in another process over a Unix domain socket: records go as JSON lines, and
+ * {@code !flush n} asks the agent to answer {@code durable n} once the first n records of the
+ * connection are in its spool. A background thread does the writing, so the pipeline's thread
+ * only enqueues. Records not yet confirmed durable are kept and sent again after a reconnect
+ * (the agent restarted); the server stores each id once, so a resend never duplicates.
+ */
+final class IpcLink implements AgentLink {
+
+    private static final int QUEUE_CAPACITY = 100_000;
+
+    private final Path socket;
+    private final ConcurrentLinkedQueue<WireRecord> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Thread sender;
+    private final Object progress = new Object();
+    private volatile boolean running = true;
+    /** Records handed to this link, and records the agent confirmed durable (in order). */
+    private volatile long offered;
+    private volatile long durable;
+    private volatile String lastError;
+
+    IpcLink(Path socket) {
+        this.socket = socket;
+        sender = new Thread(this::sendLoop, "iongov-ipc-link");
+        sender.setDaemon(true);
+        sender.start();
+    }
+
+    @Override
+    public synchronized boolean offer(WireRecord record) {
+        if (!running || queued.incrementAndGet() > QUEUE_CAPACITY) {
+            queued.decrementAndGet();
+            return false;
+        }
+        queue.add(record);
+        offered++;
+        return true;
+    }
+
+    @Override
+    public boolean flush(Duration timeout) throws InterruptedException {
+        long target = offered;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (durable < target) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                progress.wait(Math.min(left, 50));
+            }
+        }
+        return true;
+    }
+
+    /** Why the agent could not be reached, or null. */
+    String lastError() {
+        return lastError;
+    }
+
+    @Override
+    public AutoCloseable subscribe(String instanceId, String node, String channel, ModelListener listener) {
+        throw new UnsupportedOperationException("model delivery over IPC is not available yet: subscribe through an in-process agent");
+    }
+
+    /** Sends queued records; on any failure reconnects and resends what was not confirmed. */
+    private void sendLoop() {
+        Deque<String> unconfirmed = new ArrayDeque<>();
+        while (running) {
+            try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                channel.connect(UnixDomainSocketAddress.of(socket));
+                OutputStream out = Channels.newOutputStream(channel);
+                BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
+                lastError = null;
+                // A new connection counts from zero: send again what the agent did not confirm.
+                long connectionSent = 0;
+                StringBuilder batch = new StringBuilder();
+                for (String line : unconfirmed) {
+                    batch.append(line).append('\n');
+                    connectionSent++;
+                }
+                while (running) {
+                    StringBuilder json = new StringBuilder(200);
+                    for (WireRecord r; batch.length() < (1 << 20) && (r = queue.poll()) != null;) {
+                        queued.decrementAndGet();
+                        json.setLength(0);
+                        r.writeJson(json);
+                        String line = json.toString();
+                        unconfirmed.add(line);
+                        batch.append(line).append('\n');
+                        connectionSent++;
+                    }
+                    if (batch.length() == 0 && unconfirmed.isEmpty()) {
+                        LockSupport.parkNanos(1_000_000);
+                        continue;
+                    }
+                    batch.append("!flush ").append(connectionSent).append('\n');
+                    out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    batch.setLength(0);
+                    String reply = in.readLine();
+                    if (reply == null || !reply.startsWith("durable ")) {
+                        throw new IOException("agent answered " + reply);
+                    }
+                    long confirmedOnConnection = Long.parseLong(reply.substring(8).split(" ")[0]);
+                    // Drop what the agent now holds durably.
+                    long drop = confirmedOnConnection - (connectionSent - unconfirmed.size());
+                    for (long i = 0; i < drop && !unconfirmed.isEmpty(); i++) {
+                        unconfirmed.poll();
+                    }
+                    synchronized (progress) {
+                        durable = offered - queued.get() - unconfirmed.size();
+                        progress.notifyAll();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                lastError = "agent at " + socket + " not reachable: " + e.getMessage();
+                LockSupport.parkNanos(200_000_000); // wait a moment for the agent to come (back)
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sender.interrupt();
+    }
+}

@@ -1,0 +1,143 @@
+package org.iongov.internal.agent;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+import org.iongov.agent.api.spi.AgentLink;
+import org.iongov.agent.api.spi.WireRecord;
+
+/**
+ * Takes records from pipelines in other processes: JSON lines over a Unix domain socket, and
+ * {@code !flush n}, answered with {@code durable n} once the connection's first n records are in
+ * the spool (or were refused, which the agent counts).
+ */
+public final class IpcServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(IpcServer.class.getName());
+    private static final Set<String> TELEMETRY = Set.of("statistic", "signature", "log", "searchResult", "componentRun", "context");
+
+    private final Path socket;
+    private final AgentLink link;
+    private final ServerSocketChannel server;
+    private final Thread acceptor;
+    private volatile boolean running = true;
+
+    /** A record that arrived as JSON: written to the spool exactly as it came. */
+    public static final class RawRecord extends WireRecord {
+        private final byte[] json;
+        private final boolean evidence;
+
+        RawRecord(String kind, byte[] json) {
+            super(kind, "ipc", 0, System.currentTimeMillis());
+            this.json = json;
+            this.evidence = !TELEMETRY.contains(kind);
+        }
+
+        public byte[] json() {
+            return json;
+        }
+
+        @Override
+        public boolean isEvidence() {
+            return evidence;
+        }
+
+        @Override
+        protected void writeFields(StringBuilder out) {
+            throw new UnsupportedOperationException("a raw record is written as it came");
+        }
+    }
+
+    public IpcServer(Path socket, AgentLink link) throws IOException {
+        this.socket = socket;
+        this.link = link;
+        Files.deleteIfExists(socket); // a socket file left by an agent that died
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        acceptor = new Thread(this::accept, "iongov-agent-ipc");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public Path socket() {
+        return socket;
+    }
+
+    private void accept() {
+        while (running) {
+            try {
+                SocketChannel client = server.accept();
+                Thread reader = new Thread(() -> serve(client), "iongov-agent-ipc-client");
+                reader.setDaemon(true);
+                reader.start();
+            } catch (IOException e) {
+                if (running) {
+                    LOG.log(System.Logger.Level.WARNING, "agent IPC accept failed on " + socket, e);
+                }
+            }
+        }
+    }
+
+    private void serve(SocketChannel client) {
+        try (client) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8),
+                    1 << 16);
+            OutputStream out = Channels.newOutputStream(client);
+            long received = 0;
+            for (String line; running && (line = in.readLine()) != null;) {
+                if (line.startsWith("!flush ")) {
+                    link.flush(Duration.ofMinutes(5));
+                    out.write(("durable " + received + "\n").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                } else if (!line.isBlank()) {
+                    received++;
+                    link.offer(new RawRecord(kindOf(line), line.getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "pipeline connection closed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static String kindOf(String line) {
+        String prefix = "{\"kind\":\"";
+        if (line.startsWith(prefix)) {
+            int end = line.indexOf('"', prefix.length());
+            if (end > 0) {
+                return line.substring(prefix.length(), end);
+            }
+        }
+        try {
+            Object kind = ((java.util.Map<String, Object>) MiniJson.parse(line)).get("kind");
+            return kind instanceof String k ? k : "unknown";
+        } catch (RuntimeException e) {
+            return "unknown"; // the server will refuse it as invalid, and the agent quarantines it
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            server.close();
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing agent IPC socket " + socket, e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.iongov.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.iongov.agent.api.Governance;
+import org.iongov.agent.api.RunHandle;
+import org.iongov.agent.api.RunSpec;
+import org.iongov.core.metadata.RecordKind;
+import org.iongov.core.query.StatisticQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A pipeline reaches an agent in another process over its socket; the agent is killed and restarted. */
+class IpcAgentTest {
+
+    @TempDir
+    Path temp;
+
+    private Process startAgent(ServerFixture fixture, Path spool, Path socket) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process agent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), AgentProcess.class.getName(),
+                fixture.uri().toString(), fixture.agentToken, spool.toString(), socket.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals("LISTENING", out.readLine());
+        return agent;
+    }
+
+    @Test
+    void recordsSentOverIpcArriveExactlyOnceAcrossAKilledAgent() throws Exception {
+        try (ServerFixture fixture = new ServerFixture(temp.resolve("store"))) {
+            fixture.startServer();
+            Path spool = temp.resolve("spool");
+            Path socket = temp.resolve("agent.sock");
+            Process agent = startAgent(fixture, spool, socket);
+            String runId;
+            try (Governance governance = Governance.connect(socket)) {
+                RunHandle run = governance.openRun(RunSpec.of(ServerFixture.INSTANCE, "recommend-tests"));
+                runId = run.id();
+                for (int i = 0; i < 20_000; i++) {
+                    assertTrue(run.statistic("latency_ms", i));
+                }
+                assertTrue(governance.flush(Duration.ofSeconds(60)), "durable in the other process's spool");
+
+                agent.destroyForcibly(); // kill -9 of the agent process
+                assertTrue(agent.waitFor(30, TimeUnit.SECONDS));
+                // The pipeline keeps reporting; the link holds what is not confirmed.
+                for (int i = 20_000; i < 30_000; i++) {
+                    assertTrue(run.statistic("latency_ms", i));
+                }
+                run.close();
+                agent = startAgent(fixture, spool, socket);
+                assertTrue(governance.flush(Duration.ofSeconds(60)), "the restarted agent took the rest");
+            }
+            long deadline = System.currentTimeMillis() + 60_000;
+            long stored = 0;
+            while (System.currentTimeMillis() < deadline
+                    && (stored = fixture.store.statistics(new StatisticQuery("latency_ms", runId, null, 1)).storedPoints()) < 30_000) {
+                fixture.store.counts(); // a cheap read between checks; no fixed sleep
+            }
+            assertEquals(30_000L, stored, "each point exactly once");
+            assertEquals(30_000L, fixture.store.counts().get(RecordKind.STATISTIC));
+            assertEquals(1L, fixture.store.counts().get(RecordKind.RUN_END));
+            agent.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
