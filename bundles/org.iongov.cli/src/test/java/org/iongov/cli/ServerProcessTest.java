@@ -217,6 +217,45 @@ class ServerProcessTest {
         assertTrue(restarted.process().waitFor(30, TimeUnit.SECONDS));
     }
 
+    @Test
+    void operatorsWorkTheApprovalQueueFromTheCommandLine() throws Exception {
+        Started server = startServer(temp.resolve("queue-store"));
+        String[] admin = { "--server", server.url(), "--token", server.adminToken() };
+        assertEquals(0, cli(concat(new String[] { "ion", "upload", sampleIon().toString() }, admin)).code());
+        String olivia = lastLine(cli(concat(new String[] { "token", "create", "--user", "olivia", "--role", "operator" }, admin)).out());
+        String oscar = lastLine(cli(concat(new String[] { "token", "create", "--user", "oscar", "--role", "operator" }, admin)).out());
+        String dana = lastLine(cli(concat(new String[] { "token", "create", "--user", "dana", "--role", "operator" }, admin)).out());
+        byte[] model = "<PMML/>".getBytes(StandardCharsets.UTF_8);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(model));
+        List<MetadataRecord> records = new ArrayList<>(setup());
+        records.set(1, new RunRecord("train-1", "inst-1", "train-recommender", RunRecord.NodeKind.PIPELINE, T0, "h", "spark", "4.0.1",
+                "agent", "git://r", "c", null, "dana"));
+        records.add(new org.iongov.core.metadata.ModelRecord("model-1", "train-1", "lr", org.iongov.core.metadata.ModelRecord.ModelFormat.PMML,
+                sha, model.length, T0, model, null, null));
+        records.add(new org.iongov.core.metadata.MessageRecord("msg-1", "inst-1", "candidate-model",
+                org.iongov.core.metadata.MessageRecord.MessageType.MODEL, "train-1", null, T0, null, "model-1", null));
+        assertEquals(0, cli(concat(new String[] { "ingest", batchFile(temp, "model.json", records).toString() }, admin)).code());
+
+        Result queue = cli(concat(new String[] { "queue" }, new String[] { "--server", server.url(), "--token", olivia }));
+        assertTrue(queue.out().contains("msg-1") && queue.out().contains("clinical-approval") && queue.out().contains("0 of 2"), queue.out());
+        Result own = cli("approve", "msg-1", "--server", server.url(), "--token", dana);
+        assertEquals(ExitCodes.USAGE, own.code());
+        assertTrue(own.err().startsWith("iongov approve: dana started the run that produced model model-1"), own.err());
+        assertEquals("waiting: 1 of 2 approvals\n", cli("approve", "msg-1", "--comment", "ok", "--server", server.url(), "--token", olivia).out());
+        assertTrue(cli("approve", "msg-1", "--server", server.url(), "--token", oscar).out().startsWith("approved: 2 of 2 approvals"));
+        assertEquals("(none)\n", cli("queue", "--server", server.url(), "--token", olivia).out());
+        Result noServer = cli("approve", "msg-1");
+        assertEquals(ExitCodes.USAGE, noServer.code());
+        assertTrue(noServer.err().contains("needs --server URL and --token T"), noServer.err());
+        Result rollback = cli("rollback", "--instance", "inst-1", "--node", "recommend-tests", "--model", "model-1", "--server", server.url(),
+                "--token", olivia);
+        assertTrue(rollback.out().startsWith("rolled recommend-tests back to model-1"), rollback.out() + rollback.err());
+    }
+
+    private static String lastLine(String text) {
+        return text.lines().reduce((a, b) -> b).orElseThrow();
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

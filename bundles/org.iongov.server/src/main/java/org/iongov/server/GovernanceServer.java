@@ -167,6 +167,8 @@ public final class GovernanceServer implements AutoCloseable {
         route("GET", "/api/v1/approvals", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.humanActions(
                 new RecordQuery(null, null, r.param("action"), r.param("subject"), r.range(), limit(r))))));
         route("POST", "/api/v1/approvals", Permission.DECIDE, this::decide);
+        route("GET", "/api/v1/approvals/pending", Permission.READ,
+                r -> Response.ok(MetadataJson.valueToJson(propagation.pending(r.param("instance")))));
         route("POST", "/api/v1/rollbacks", Permission.DECIDE, this::rollback);
         route("GET", "/api/v1/deliveries", Permission.READ, this::deliveries);
         route("GET", "/api/v1/tokens", Permission.ADMINISTER, r -> Response.ok(MetadataJson.valueToJson(store.tokens())));

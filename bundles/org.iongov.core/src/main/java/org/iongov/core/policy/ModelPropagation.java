@@ -328,6 +328,47 @@ public final class ModelPropagation {
         return delivered;
     }
 
+    /**
+     * A model waiting for people at a policy node.
+     *
+     * @param messageId the message to decide (what {@link #decideByPeople} takes)
+     * @param modelId the model
+     * @param instanceId the ION instance
+     * @param policyNode the node it waits at
+     * @param waitingSince when it arrived there
+     * @param approvals approvals so far
+     * @param required approvals needed
+     */
+    public record PendingApproval(String messageId, String modelId, String instanceId, String policyNode, Instant waitingSince,
+            int approvals, int required) {
+    }
+
+    /** The models waiting for people, oldest first; in one instance, or in all when null. */
+    public List<PendingApproval> pending(String instanceId) {
+        List<PendingApproval> waiting = new ArrayList<>();
+        List<EventRecord> parked = store.events(new org.iongov.core.query.RecordQuery(null, instanceId, "approval-pending", null, null,
+                org.iongov.core.query.Limits.MAX_ROWS));
+        for (EventRecord event : parked) {
+            String base = event.id().substring(0, event.id().length() - ":decision".length());
+            boolean decided = store.events(new org.iongov.core.query.RecordQuery(base + ":run", null, null, null, null, 100)).stream()
+                    .anyMatch(e -> e.id().equals(base + ":final"));
+            Optional<MessageRecord> message = store.message(base.substring("policy:".length()));
+            if (decided || message.isEmpty()) {
+                continue;
+            }
+            Optional<Ion> ion = ionOf(message.get().instanceId());
+            Channel channel = ion.map(i -> i.findChannel(message.get().channel())).orElse(null);
+            int required = channel != null && channel.getTo() instanceof PolicyNode node && node.getPolicy() instanceof HumanApproval human
+                    ? Math.max(1, human.getApprovalsRequired()) : 1;
+            long approvals = store.humanActions(new org.iongov.core.query.RecordQuery(null, null, "approve", message.get().modelId(), null,
+                    1000)).stream().filter(h -> h.id().startsWith(base + ":approve:")).count();
+            waiting.add(new PendingApproval(message.get().id(), message.get().modelId(), message.get().instanceId(),
+                    channel == null ? "?" : channel.getTo().getName(), event.time(), (int) approvals, required));
+        }
+        waiting.sort(java.util.Comparator.comparing(PendingApproval::waitingSince));
+        return waiting;
+    }
+
     /** The parsed ION definition an instance deploys (cached: definitions never change). */
     Optional<Ion> ionOf(String instanceId) {
         Optional<IonInstanceRecord> instance = store.instances().stream().filter(i -> i.id().equals(instanceId)).findFirst();
