@@ -73,6 +73,7 @@ public final class Agent implements AutoCloseable {
     private Agent(AgentConfig config, Spool spool) {
         this.config = config;
         this.spool = spool;
+        this.queries = new org.iongov.internal.agent.ServerQueries(config.server(), config.token());
         this.forwarder = new Forwarder(spool, config.server(), config.token(), config.batchRecords(), config.maxBackoff(),
                 forwarded::addAndGet);
         if (spool.backlogEntries() > 0) {
@@ -237,10 +238,17 @@ public final class Agent implements AutoCloseable {
         }
 
         @Override
+        public org.iongov.agent.api.GovernanceQueries queries() {
+            return queries;
+        }
+
+        @Override
         public void close() {
             Agent.this.close();
         }
     }
+
+    private final org.iongov.internal.agent.ServerQueries queries;
 
     // ---- threads ----
 

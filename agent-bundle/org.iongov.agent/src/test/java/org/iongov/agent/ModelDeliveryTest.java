@@ -83,6 +83,14 @@ class ModelDeliveryTest {
                 assertTrue(inference.awaitForwarded(Duration.ofSeconds(30)));
                 MessageRecord deliveredMessage = fixture.store.message(model.messageId()).orElseThrow();
                 assertEquals(scoring.id(), deliveredMessage.receiverRunId(), "the inference run acknowledged the model it uses");
+
+                // The import side: the pipeline reads the model's approval history and accuracy.
+                var history = inferenceGovernance.queries().models(ServerFixture.INSTANCE, "auc", 10);
+                assertEquals(1, history.size());
+                assertEquals(modelId, history.get(0).modelId());
+                assertTrue(history.get(0).approved());
+                assertEquals(java.util.Set.of("olivia", "oscar"), java.util.Set.copyOf(history.get(0).approvers()));
+                assertEquals(0.91, history.get(0).statistic());
             }
 
             // The inference pipeline restarts while the server is away: it gets its last approved model.

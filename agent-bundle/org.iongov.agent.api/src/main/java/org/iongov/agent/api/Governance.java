@@ -81,6 +81,11 @@ public final class Governance implements AutoCloseable {
         return predictionSampling;
     }
 
+    /** Reading governance metadata (models, their approvals and statistics) through the agent. */
+    public GovernanceQueries queries() {
+        return link.queries();
+    }
+
     /** Subscribes a node's input channel: each approved model arrives on an agent thread. */
     public AutoCloseable subscribe(String instanceId, String node, String channel, ModelListener listener) {
         return link.subscribe(instanceId, node, channel, listener);

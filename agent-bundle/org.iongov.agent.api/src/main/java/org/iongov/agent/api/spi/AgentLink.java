@@ -30,6 +30,11 @@ public interface AgentLink extends AutoCloseable {
      */
     AutoCloseable subscribe(String instanceId, String node, String channel, ModelListener listener);
 
+    /** The import side through this link; not every link offers it. */
+    default org.iongov.agent.api.GovernanceQueries queries() {
+        throw new UnsupportedOperationException("this agent link does not answer queries; use an in-process agent");
+    }
+
     @Override
     void close();
 }
