@@ -56,23 +56,7 @@ class ServerProcessTest {
 
     /** Starts ./iongov server on a free port and reads its first lines. */
     private Started startServer(Path store) throws IOException, InterruptedException {
-        Path root = Path.of(System.getProperty("iongov.root"));
-        Process process = new ProcessBuilder(root.resolve("iongov").toString(), "server", "--port", "0", "--store", store.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        processes.add(process);
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String admin = null;
-        for (String line; (line = lines.readLine()) != null;) {
-            if (line.startsWith("igv_")) {
-                admin = line;
-            }
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                return new Started(process, m.group(1), admin);
-            }
-        }
-        fail("server exited before listening, exit code " + process.waitFor(10, TimeUnit.SECONDS));
-        return null;
+        return startServerOnPort(store, 0);
     }
 
     private record Result(int code, String out, String err) {
@@ -250,6 +234,62 @@ class ServerProcessTest {
         Result rollback = cli("rollback", "--instance", "inst-1", "--node", "recommend-tests", "--model", "model-1", "--server", server.url(),
                 "--token", olivia);
         assertTrue(rollback.out().startsWith("rolled recommend-tests back to model-1"), rollback.out() + rollback.err());
+    }
+
+    @Test
+    void anAgentStreamingToAServerKilledWithSigkillLosesAndDuplicatesNothing() throws Exception {
+        Path store = temp.resolve("agent-store");
+        Started server = startServer(store);
+        String[] admin = { "--server", server.url(), "--token", server.adminToken() };
+        assertEquals(0, cli(concat(new String[] { "ion", "upload", sampleIon().toString() }, admin)).code());
+        assertEquals(0, cli(concat(new String[] { "ingest", batchFile(temp, "inst.json", List.of(setup().get(0))).toString() }, admin)).code());
+        String agentToken = lastLine(cli(concat(new String[] { "token", "create", "--user", "agent-1", "--role", "agent" }, admin)).out());
+        int port = java.net.URI.create(server.url()).getPort();
+        int total = 200_000;
+        String runId;
+        try (org.iongov.agent.Agent agent = org.iongov.agent.Agent.start(org.iongov.agent.AgentConfig
+                .of(java.net.URI.create(server.url()), agentToken, temp.resolve("spool")).withMaxBackoff(java.time.Duration.ofMillis(300)))) {
+            var governance = agent.governance();
+            var run = governance.openRun(org.iongov.agent.api.RunSpec.of("inst-1", "recommend-tests"));
+            runId = run.id();
+            for (int i = 0; i < total; i++) {
+                run.statistic("latency_ms", i);
+                if (i == total / 3) {
+                    server.process().destroyForcibly(); // SIGKILL while the agent is forwarding
+                    assertTrue(server.process().waitFor(30, TimeUnit.SECONDS));
+                }
+            }
+            run.close();
+            assertTrue(governance.flush(java.time.Duration.ofSeconds(60)));
+            assertTrue(!agent.status().connected() || agent.status().backlogRecords() > 0, "the server is gone");
+            // Same store, same port: the agent's retries find it again.
+            Started again = startServerOnPort(store, port);
+            assertTrue(agent.awaitForwarded(java.time.Duration.ofMinutes(3)), agent.status().toString());
+            RemoteGovernanceStore check = new RemoteGovernanceStore(java.net.URI.create(again.url()), server.adminToken());
+            assertEquals((long) total, check.statistics(new org.iongov.core.query.StatisticQuery("latency_ms", runId, null, 1)).storedPoints());
+            assertEquals((long) total, check.counts().get(RecordKind.STATISTIC), "exactly once");
+        }
+    }
+
+    /** Starts ./iongov server on this port (0: any free one), keeping the admin token it prints for a new store. */
+    private Started startServerOnPort(Path store, int port) throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("iongov.root"));
+        Process process = new ProcessBuilder(root.resolve("iongov").toString(), "server", "--port", String.valueOf(port), "--store",
+                store.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        processes.add(process);
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String admin = null;
+        for (String line; (line = lines.readLine()) != null;) {
+            if (line.startsWith("igv_")) {
+                admin = line;
+            }
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                return new Started(process, m.group(1), admin);
+            }
+        }
+        fail("server exited before listening, exit code " + process.waitFor(10, TimeUnit.SECONDS));
+        return null;
     }
 
     private static String lastLine(String text) {
