@@ -96,6 +96,10 @@ class ModelPropagationTest {
 
     /** A training run (started by dana) that reports its AUC and publishes a model on a channel. */
     private String train(String instance, String node, String channel, double auc) throws Exception {
+        return train(instance, node, channel, "auc", auc);
+    }
+
+    private String train(String instance, String node, String channel, String statistic, double value) throws Exception {
         int n = ++sequence;
         byte[] bytes = ("<PMML n=\"" + n + "\"/>").getBytes(StandardCharsets.UTF_8);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -104,7 +108,7 @@ class ModelPropagationTest {
         List<MetadataRecord> records = new ArrayList<>();
         records.add(new RunRecord(run, instance, node, RunRecord.NodeKind.PIPELINE, T0.plusSeconds(n), "h", "spark", "4.0.1", "a",
                 "git://r", "c", null, "dana"));
-        records.add(new StatisticRecord("auc-" + n, run, "evaluate", "auc", T0.plusSeconds(n), auc, null));
+        records.add(new StatisticRecord("stat-" + n, run, "evaluate", statistic, T0.plusSeconds(n), value, null));
         records.add(new ModelRecord(model, run, "lr", ModelRecord.ModelFormat.PMML, sha, bytes.length, T0.plusSeconds(n), bytes, null,
                 null));
         records.add(new MessageRecord("msg-" + n, instance, channel, MessageRecord.MessageType.MODEL, run, null, T0.plusSeconds(n), null,
@@ -203,5 +207,51 @@ class ModelPropagationTest {
         int before = store.messages(new RecordQuery(null, "auto-1", "approved-model", null, null, 10)).size();
         ingest(List.of(store.message("msg-1").orElseThrow()));
         assertEquals(before, store.messages(new RecordQuery(null, "auto-1", "approved-model", null, null, 10)).size());
+    }
+
+    /** Figure 1(c) with its policy node replaced by the given one. */
+    private void ionWithPolicy(String name, ObjectNode policy) throws Exception {
+        var ion = (ObjectNode) MetadataJson.MAPPER.readTree(Files.readString(Path.of(System.getProperty("iongov.root"), "ion-model",
+                "examples", "c-retraining-with-approval.json")));
+        ion.put("name", name);
+        for (JsonNode node : ion.withArray("nodes")) {
+            if ("policy".equals(node.path("type").asText())) {
+                ((ObjectNode) node).removeAll();
+                ((ObjectNode) node).setAll(policy);
+            }
+        }
+        store.addIonDefinition(name, ion.toString());
+    }
+
+    @Test
+    void installedCustomPolicyCodeDecidesAndUninstalledCodeLeavesTheModelToPeople() throws Exception {
+        ObjectNode custom = MetadataJson.MAPPER.createObjectNode().put("type", "policy").put("name", "clinical-approval")
+                .put("kind", "custom-policy");
+        custom.putObject("code").put("uri", "git://clinic/policies").put("commit", "abc1234").put("entryPoint", RecallPolicy.class.getName());
+        ionWithPolicy("custom-retraining", custom);
+        ingest(List.of(new IonInstanceRecord("cu-1", "custom-retraining", 1, T0, null)));
+        String good = trainWithRecall("cu-1", 0.8);
+        String poor = trainWithRecall("cu-1", 0.5);
+        assertEquals(List.of(good), deliveredModels("cu-1", "recommend-tests"));
+        assertTrue(store.events(new RecordQuery(null, "cu-1", "rejection", null, null, 10)).get(0).message()
+                .endsWith("rejection at clinical-approval: recall 0.5 is below 0.7"), poor);
+
+        ObjectNode missing = custom.deepCopy();
+        ((ObjectNode) missing.get("code")).put("entryPoint", "com.example.NotInstalled");
+        ionWithPolicy("missing-code", missing);
+        ingest(List.of(new IonInstanceRecord("mc-1", "missing-code", 1, T0, null)));
+        String parked = trainWithRecall("mc-1", 0.9);
+        assertEquals(List.of(), deliveredModels("mc-1", "recommend-tests"));
+        assertTrue(store.events(new RecordQuery(null, "mc-1", "approval-pending", null, null, 10)).get(0).message()
+                .contains("custom policy com.example.NotInstalled is not installed on this server"));
+        // People can still decide it.
+        String message = store.messages(new RecordQuery(null, "mc-1", "candidate-model", null, null, 10)).get(0).id();
+        assertEquals("approved", call("POST", "/api/v1/approvals", olivia, "{\"messageId\":\"" + message + "\",\"decision\":\"approve\"}")
+                .json().get("status").asText());
+        assertEquals(List.of(parked), deliveredModels("mc-1", "recommend-tests"));
+    }
+
+    private String trainWithRecall(String instance, double recall) throws Exception {
+        return train(instance, "train-recommender", "candidate-model", "recall", recall);
     }
 }

@@ -116,8 +116,43 @@ public final class ModelPropagation {
             return new PolicyDecision(PolicyDecision.Outcome.WAITING, "waiting for " + human.getApprovalsRequired()
                     + (human.getApprovalsRequired() == 1 ? " approval" : " approvals") + " by " + human.getApproverRole());
         }
-        return new PolicyDecision(PolicyDecision.Outcome.WAITING,
-                "custom policy code is not run by this server yet: the model waits for a person to decide");
+        if (policy instanceof org.iongov.model.CustomPolicy custom) {
+            return custom(custom, message);
+        }
+        return new PolicyDecision(PolicyDecision.Outcome.WAITING, "unknown policy: the model waits for a person to decide");
+    }
+
+    /** Runs installed custom policy code; what is not installed or fails leaves the model to people. */
+    private PolicyDecision custom(org.iongov.model.CustomPolicy custom, MessageRecord message) {
+        String entryPoint = custom.getCode() == null ? null : custom.getCode().getEntryPoint();
+        if (entryPoint == null) {
+            return new PolicyDecision(PolicyDecision.Outcome.WAITING,
+                    "the custom policy names no entry point (code.entryPoint): the model waits for a person");
+        }
+        PolicyCode code = java.util.ServiceLoader.load(PolicyCode.class, PolicyCode.class.getClassLoader()).stream()
+                .filter(p -> p.type().getName().equals(entryPoint)).map(java.util.ServiceLoader.Provider::get).findFirst().orElse(null);
+        if (code == null) {
+            return new PolicyDecision(PolicyDecision.Outcome.WAITING, "custom policy " + entryPoint
+                    + " is not installed on this server: the model waits for a person");
+        }
+        Optional<ModelRecord> model = store.model(message.modelId());
+        if (model.isEmpty()) {
+            return new PolicyDecision(PolicyDecision.Outcome.REJECTED, "model '" + message.modelId() + "' is not recorded");
+        }
+        ModelRecord withoutBytes = new ModelRecord(model.get().id(), model.get().runId(), model.get().name(), model.get().format(),
+                model.get().sha256(), model.get().size(), model.get().createdAt(), null, model.get().location(), model.get().metadataJson());
+        try {
+            PolicyDecision decision = code.decide(new PolicyCode.Context(message.instanceId(), policyNodeOf(message), withoutBytes,
+                    store.run(model.get().runId()).orElse(null), store));
+            return decision == null ? new PolicyDecision(PolicyDecision.Outcome.WAITING, entryPoint + " gave no decision") : decision;
+        } catch (RuntimeException e) {
+            return new PolicyDecision(PolicyDecision.Outcome.WAITING, "custom policy " + entryPoint + " failed (" + e
+                    + "): the model waits for a person");
+        }
+    }
+
+    private String policyNodeOf(MessageRecord message) {
+        return ionOf(message.instanceId()).map(i -> i.findChannel(message.channel())).map(c -> c.getTo().getName()).orElse(null);
     }
 
     private PolicyDecision threshold(ThresholdCheck check, MessageRecord message) {
@@ -210,7 +245,7 @@ public final class ModelPropagation {
         Channel channel = ion.findChannel(message.channel());
         if (message.messageType() != MessageRecord.MessageType.MODEL || channel == null
                 || !(channel.getTo() instanceof PolicyNode node) || node.getPolicy() instanceof AutomaticApproval
-                || node.getPolicy() instanceof ThresholdCheck) {
+                || node.getPolicy() instanceof ThresholdCheck || !isWaiting(message)) {
             throw new IllegalArgumentException("message '" + messageId + "' is not a model waiting for people to decide");
         }
         String base = "policy:" + message.id();
@@ -257,6 +292,13 @@ public final class ModelPropagation {
         store.ingest(new IngestBatch(records));
         afterIngest(records);
         return new HumanDecision(approve ? "approved" : "rejected", (int) approvals, required, decision.reason());
+    }
+
+    /** Whether the message's policy step parked it for people (a custom policy may have decided it). */
+    private boolean isWaiting(MessageRecord message) {
+        String base = "policy:" + message.id();
+        return store.events(new org.iongov.core.query.RecordQuery(base + ":run", null, "approval-pending", null, null, 10)).stream()
+                .anyMatch(e -> e.id().equals(base + ":decision"));
     }
 
     /**
