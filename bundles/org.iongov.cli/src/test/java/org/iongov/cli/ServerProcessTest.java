@@ -292,6 +292,51 @@ class ServerProcessTest {
         return null;
     }
 
+    @Test
+    void aMillionRecordsThroughAnAgentProcessWhileTheServerIsDownArriveExactlyOnce() throws Exception {
+        // The store is prepared while no server runs; then every part is its own process.
+        Path store = temp.resolve("outage-store");
+        String[] local = { "--store", store.toString() };
+        assertEquals(0, cli(concat(new String[] { "ion", "upload", sampleIon().toString() }, local)).code());
+        assertEquals(0, cli(concat(new String[] { "ingest", batchFile(temp, "instance.json", List.of(setup().get(0))).toString() }, local))
+                .code());
+        String agentToken = lastLine(cli(concat(new String[] { "token", "create", "--user", "agent-1", "--role", "agent" }, local)).out());
+        String adminToken = lastLine(cli(concat(new String[] { "token", "create", "--user", "root", "--role", "admin" }, local)).out());
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Path spool = temp.resolve("agent-spool");
+        Path root = Path.of(System.getProperty("iongov.root"));
+        Process agent = new ProcessBuilder(root.resolve("iongov").toString(), "agent", "--server", "http://127.0.0.1:" + port, "--token",
+                agentToken, "--spool", spool.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        processes.add(agent);
+        String banner = new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        assertTrue(banner != null && banner.startsWith("IonGov agent on "), String.valueOf(banner));
+
+        int total = 1_000_000;
+        String runId;
+        try (var governance = org.iongov.agent.api.Governance.connect(spool.resolve("agent.sock"))) {
+            var run = governance.openRun(org.iongov.agent.api.RunSpec.of("inst-1", "recommend-tests"));
+            runId = run.id();
+            for (int i = 0; i < total; i++) {
+                assertTrue(run.statistic("latency_ms", i));
+            }
+            run.close();
+            assertTrue(governance.flush(java.time.Duration.ofMinutes(3)), "the pipeline ran on while the server was down");
+        }
+        Started server = startServerOnPort(store, port);
+        RemoteGovernanceStore check = new RemoteGovernanceStore(java.net.URI.create(server.url()), adminToken);
+        long deadline = System.currentTimeMillis() + 300_000;
+        long stored = 0;
+        while (System.currentTimeMillis() < deadline && (stored = check.counts().get(RecordKind.STATISTIC)) < total) {
+            check.info(); // another round trip between checks, no fixed sleep
+        }
+        assertEquals((long) total, stored, "every point arrived");
+        assertEquals((long) total, check.statistics(new org.iongov.core.query.StatisticQuery("latency_ms", runId, null, 1)).storedPoints(),
+                "exactly once");
+    }
+
     private static String lastLine(String text) {
         return text.lines().reduce((a, b) -> b).orElseThrow();
     }

@@ -51,15 +51,30 @@ final class IpcLink implements AgentLink {
         sender.start();
     }
 
+    /**
+     * Hands a record to the sending thread. When the pipeline outpaces the socket and the queue
+     * is full, waits for room like an in-process agent does (up to 1 s for telemetry, 10 s for
+     * evidence), then refuses.
+     */
     @Override
     public synchronized boolean offer(WireRecord record) {
-        if (!running || queued.incrementAndGet() > QUEUE_CAPACITY) {
+        long deadline = 0;
+        while (running) {
+            if (queued.incrementAndGet() <= QUEUE_CAPACITY) {
+                queue.add(record);
+                offered++;
+                return true;
+            }
             queued.decrementAndGet();
-            return false;
+            long now = System.nanoTime();
+            if (deadline == 0) {
+                deadline = now + TimeUnit.SECONDS.toNanos(record.isEvidence() ? 10 : 1);
+            } else if (now > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(200_000);
         }
-        queue.add(record);
-        offered++;
-        return true;
+        return false;
     }
 
     @Override
