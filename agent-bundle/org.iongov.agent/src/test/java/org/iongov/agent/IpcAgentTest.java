@@ -73,4 +73,36 @@ class IpcAgentTest {
             agent.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void aPipelineInAnotherProcessReceivesApprovedModelsThroughTheAgent() throws Exception {
+        try (ServerFixture fixture = new ServerFixture(temp.resolve("store"))) {
+            fixture.startServer();
+            String olivia = fixture.store.createToken("olivia", org.iongov.core.access.Role.OPERATOR).secret();
+            String oscar = fixture.store.createToken("oscar", org.iongov.core.access.Role.OPERATOR).secret();
+            Path socket = temp.resolve("agent.sock");
+            Process agent = startAgent(fixture, temp.resolve("spool"), socket);
+            java.util.concurrent.BlockingQueue<org.iongov.agent.api.DeliveredModel> delivered = new java.util.concurrent.LinkedBlockingQueue<>();
+            byte[] bytes = "<PMML version=\"4.4\"/>".getBytes(StandardCharsets.UTF_8);
+            try (Governance inference = Governance.connect(socket);
+                    AutoCloseable subscription = inference.subscribe(ServerFixture.INSTANCE, "recommend-tests", "approved-model",
+                            delivered::add);
+                    Agent training = Agent.start(AgentConfig.of(fixture.uri(), fixture.agentToken, temp.resolve("spool-train")))) {
+                String modelId;
+                try (RunHandle train = training.governance().openRun(RunSpec.of(ServerFixture.INSTANCE, "train-recommender").startedBy("dana"))) {
+                    modelId = train.publishModel("candidate-model", new org.iongov.agent.api.ModelArtifact("lr", "pmml", bytes, null));
+                }
+                assertTrue(training.awaitForwarded(Duration.ofSeconds(30)));
+                String message = fixture.store.messages(new org.iongov.core.query.RecordQuery(null, ServerFixture.INSTANCE, "candidate-model",
+                        null, null, 10)).get(0).id();
+                ModelDeliveryTest.approve(fixture, olivia, message);
+                ModelDeliveryTest.approve(fixture, oscar, message);
+                org.iongov.agent.api.DeliveredModel model = delivered.poll(30, TimeUnit.SECONDS);
+                assertEquals(modelId, model == null ? null : model.modelId());
+                org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, model.bytes());
+            } finally {
+                agent.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
 }

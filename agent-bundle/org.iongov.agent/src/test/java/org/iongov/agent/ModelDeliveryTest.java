@@ -36,7 +36,7 @@ class ModelDeliveryTest {
     @TempDir
     Path temp;
 
-    private static void approve(ServerFixture fixture, String token, String messageId) throws Exception {
+    static void approve(ServerFixture fixture, String token, String messageId) throws Exception {
         HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(fixture.uri() + "/api/v1/approvals"))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(
                         "{\"messageId\":\"" + messageId + "\",\"decision\":\"approve\",\"comment\":\"fine\"}")).build(),

@@ -98,9 +98,47 @@ final class IpcLink implements AgentLink {
         return lastError;
     }
 
+    /**
+     * Subscribes through the agent on a connection of its own; reconnects when the agent
+     * restarts (the agent then hands over its last delivered model again).
+     */
     @Override
     public AutoCloseable subscribe(String instanceId, String node, String channel, ModelListener listener) {
-        throw new UnsupportedOperationException("model delivery over IPC is not available yet: subscribe through an in-process agent");
+        String request = "!subscribe " + String.join("\t", instanceId, node, channel == null ? "" : channel) + "\n";
+        java.util.concurrent.atomic.AtomicReference<SocketChannel> current = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread reader = new Thread(() -> {
+            while (open.get() && running) {
+                try (SocketChannel connection = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                    connection.connect(UnixDomainSocketAddress.of(socket));
+                    current.set(connection);
+                    OutputStream out = Channels.newOutputStream(connection);
+                    out.write(request.getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(connection), StandardCharsets.UTF_8));
+                    for (String line; (line = in.readLine()) != null;) {
+                        String[] f = line.split("\t", -1);
+                        if (f.length == 6 && f[0].equals("model")) {
+                            listener.delivered(new DeliveredModel(f[2], f[1], f[3], f[4], java.util.Base64.getDecoder().decode(f[5])));
+                        } else if (f[0].equals("error")) {
+                            lastError = line;
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    lastError = "model subscription to the agent at " + socket + " interrupted: " + e.getMessage();
+                }
+                LockSupport.parkNanos(200_000_000); // the agent is away: try again shortly
+            }
+        }, "iongov-ipc-models-" + node);
+        reader.setDaemon(true);
+        reader.start();
+        return () -> {
+            open.set(false);
+            SocketChannel connection = current.get();
+            if (connection != null) {
+                connection.close();
+            }
+        };
     }
 
     /** Sends queued records; on any failure reconnects and resends what was not confirmed. */

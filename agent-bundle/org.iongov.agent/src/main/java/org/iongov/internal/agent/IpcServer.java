@@ -97,6 +97,10 @@ public final class IpcServer implements AutoCloseable {
             OutputStream out = Channels.newOutputStream(client);
             long received = 0;
             for (String line; running && (line = in.readLine()) != null;) {
+                if (line.startsWith("!subscribe ")) {
+                    subscribe(line.substring("!subscribe ".length()), out);
+                    return;
+                }
                 if (line.startsWith("!flush ")) {
                     link.flush(Duration.ofMinutes(5));
                     out.write(("durable " + received + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -110,6 +114,42 @@ public final class IpcServer implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, "pipeline connection closed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Serves a model subscription on this connection until the pipeline closes it: each delivered
+     * model goes back as one line, {@code model <tab> messageId <tab> modelId <tab> format <tab>
+     * sha256 <tab> base64 bytes}.
+     */
+    private void subscribe(String request, OutputStream out) throws IOException {
+        String[] parts = request.split("\t", -1);
+        if (parts.length != 3) {
+            out.write("error\tsubscribe needs instance, node and channel separated by tabs\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Object writeLock = new Object();
+        java.util.concurrent.CountDownLatch gone = new java.util.concurrent.CountDownLatch(1);
+        // Only writes from here on: a channel's stream blocks writes while another thread reads it.
+        try (AutoCloseable subscription = link.subscribe(parts[0], parts[1], parts[2].isEmpty() ? null : parts[2], model -> {
+            String line = String.join("\t", "model", model.messageId(), model.modelId(), model.format(), model.sha256(),
+                    java.util.Base64.getEncoder().encodeToString(model.bytes())) + "\n";
+            synchronized (writeLock) {
+                try {
+                    out.write(line.getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                } catch (IOException closed) {
+                    gone.countDown(); // the pipeline closed its end: the subscription ends
+                }
+            }
+        })) {
+            while (running && !gone.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                // serve until the pipeline goes away or the agent stops
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IOException("subscription ended: " + e, e);
         }
     }
 
