@@ -25,10 +25,12 @@ class IpcAgentTest {
     @TempDir
     Path temp;
 
-    private Process startAgent(ServerFixture fixture, Path spool, Path socket) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process agent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), AgentProcess.class.getName(),
-                fixture.uri().toString(), fixture.agentToken, spool.toString(), socket.toString())
+    private Process startAgent(ServerFixture fixture, Path spool, Path socket, String... more) throws IOException {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                AgentProcess.class.getName(), fixture.uri().toString(), fixture.agentToken, spool.toString(), socket.toString()));
+        command.addAll(java.util.List.of(more));
+        Process agent = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8));
         assertEquals("LISTENING", out.readLine());
@@ -100,6 +102,36 @@ class IpcAgentTest {
                 org.iongov.agent.api.DeliveredModel model = delivered.poll(30, TimeUnit.SECONDS);
                 assertEquals(modelId, model == null ? null : model.modelId());
                 org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, model.bytes());
+            } finally {
+                agent.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void refusalsOfAnAgentInAnotherProcessReachThePipelineWithItsFlushes() throws Exception {
+        try (ServerFixture fixture = new ServerFixture(temp.resolve("store"))) {
+            Path spool = temp.resolve("spool");
+            Process agent = startAgent(fixture, spool, temp.resolve("agent.sock"), String.valueOf(2L << 20));
+            try (Governance governance = Governance.connect(temp.resolve("agent.sock"))) {
+                RunHandle run = governance.openRun(RunSpec.of(ServerFixture.INSTANCE, "recommend-tests"));
+                for (int i = 0; i < 60_000; i++) {
+                    run.statistic("throughput", i);
+                    if (i % 5_000 == 0) {
+                        governance.flush(Duration.ofSeconds(30));
+                    }
+                }
+                assertTrue(governance.flush(Duration.ofSeconds(30)));
+                long refused = governance.refused();
+                assertTrue(refused > 0, "the 2 MiB quota filled while the server was away");
+                // The agent's own count, from its status file, is the same.
+                long deadline = System.currentTimeMillis() + 10_000;
+                String status = "";
+                while (System.currentTimeMillis() < deadline && !(status = java.nio.file.Files.readString(spool.resolve("status.json")))
+                        .contains("\"statistic\":" + refused)) {
+                    governance.flush(Duration.ofMillis(100)); // a bounded wait on the link, not a fixed sleep
+                }
+                assertTrue(status.contains("\"statistic\":" + refused), status);
             } finally {
                 agent.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }

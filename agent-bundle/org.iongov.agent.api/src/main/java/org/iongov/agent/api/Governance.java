@@ -99,9 +99,12 @@ public final class Governance implements AutoCloseable {
         return link.flush(timeout);
     }
 
-    /** How many records the agent refused (quota full), counted here as well as by the agent. */
+    /**
+     * How many records the agent refused (quota full): counted here when refused at once, and
+     * as the agent reports them through an IPC link (as of the last flush).
+     */
     public long refused() {
-        return refused.get();
+        return refused.get() + link.refusedByAgent();
     }
 
     /** This producer's id, the prefix of every record id it makes. */

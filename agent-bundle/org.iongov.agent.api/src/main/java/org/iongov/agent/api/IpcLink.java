@@ -43,6 +43,14 @@ final class IpcLink implements AgentLink {
     private volatile long offered;
     private volatile long durable;
     private volatile String lastError;
+    /** Records the agent refused (quota full), on earlier connections and on this one. */
+    private volatile long refusedBefore;
+    private volatile long refusedOnConnection;
+
+    @Override
+    public long refusedByAgent() {
+        return refusedBefore + refusedOnConnection;
+    }
 
     IpcLink(Path socket) {
         this.socket = socket;
@@ -152,6 +160,8 @@ final class IpcLink implements AgentLink {
                 lastError = null;
                 // A new connection counts from zero: send again what the agent did not confirm.
                 long connectionSent = 0;
+                refusedBefore += refusedOnConnection;
+                refusedOnConnection = 0;
                 StringBuilder batch = new StringBuilder();
                 for (String line : unconfirmed) {
                     batch.append(line).append('\n');
@@ -180,7 +190,11 @@ final class IpcLink implements AgentLink {
                     if (reply == null || !reply.startsWith("durable ")) {
                         throw new IOException("agent answered " + reply);
                     }
-                    long confirmedOnConnection = Long.parseLong(reply.substring(8).split(" ")[0]);
+                    String[] words = reply.split(" ");
+                    long confirmedOnConnection = Long.parseLong(words[1]);
+                    if (words.length >= 4 && words[2].equals("refused")) {
+                        refusedOnConnection = Long.parseLong(words[3]);
+                    }
                     // Drop what the agent now holds durably.
                     long drop = confirmedOnConnection - (connectionSent - unconfirmed.size());
                     for (long i = 0; i < drop && !unconfirmed.isEmpty(); i++) {

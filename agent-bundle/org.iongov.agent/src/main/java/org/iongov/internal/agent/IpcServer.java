@@ -20,8 +20,8 @@ import org.iongov.agent.api.spi.WireRecord;
 
 /**
  * Takes records from pipelines in other processes: JSON lines over a Unix domain socket, and
- * {@code !flush n}, answered with {@code durable n} once the connection's first n records are in
- * the spool (or were refused, which the agent counts).
+ * {@code !flush n}, answered with {@code durable n refused r} once the connection's first n records
+ * are in the spool or were refused (r of them so far, for a full quota).
  */
 public final class IpcServer implements AutoCloseable {
 
@@ -96,6 +96,7 @@ public final class IpcServer implements AutoCloseable {
                     1 << 16);
             OutputStream out = Channels.newOutputStream(client);
             long received = 0;
+            long refused = 0;
             for (String line; running && (line = in.readLine()) != null;) {
                 if (line.startsWith("!subscribe ")) {
                     subscribe(line.substring("!subscribe ".length()), out);
@@ -103,11 +104,13 @@ public final class IpcServer implements AutoCloseable {
                 }
                 if (line.startsWith("!flush ")) {
                     link.flush(Duration.ofMinutes(5));
-                    out.write(("durable " + received + "\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(("durable " + received + " refused " + refused + "\n").getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                 } else if (!line.isBlank()) {
                     received++;
-                    link.offer(new RawRecord(kindOf(line), line.getBytes(StandardCharsets.UTF_8)));
+                    if (!link.offer(new RawRecord(kindOf(line), line.getBytes(StandardCharsets.UTF_8)))) {
+                        refused++;
+                    }
                 }
             }
         } catch (IOException e) {

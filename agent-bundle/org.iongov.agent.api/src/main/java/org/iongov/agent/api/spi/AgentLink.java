@@ -30,6 +30,14 @@ public interface AgentLink extends AutoCloseable {
      */
     AutoCloseable subscribe(String instanceId, String node, String channel, ModelListener listener);
 
+    /**
+     * Records the agent refused after {@link #offer} had returned true (an agent in another
+     * process decides after the hand-over); 0 for links that refuse synchronously.
+     */
+    default long refusedByAgent() {
+        return 0;
+    }
+
     /** The import side through this link; not every link offers it. */
     default org.iongov.agent.api.GovernanceQueries queries() {
         throw new UnsupportedOperationException("this agent link does not answer queries; use an in-process agent");
