@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +40,13 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.iongov.core.metadata.IngestBatch;
+import org.iongov.core.metadata.IonInstanceRecord;
+import org.iongov.core.metadata.MessageRecord;
+import org.iongov.core.metadata.MetadataRecord;
+import org.iongov.core.metadata.ModelRecord;
+import org.iongov.core.metadata.RunRecord;
+import org.iongov.core.policy.ModelPropagation;
 import org.iongov.core.store.GovernanceStore;
 import org.junit.jupiter.api.Test;
 
@@ -102,14 +111,26 @@ class WorkbenchUiTest {
     }
 
     @Test
-    void approvalQueueLineageAndTimelinesSayWhatTheStoreHolds() {
+    void approvalQueueLineageAndTimelinesSayWhatTheStoreHolds() throws Exception {
         EPartService parts = mainWindow().getContext().get(EPartService.class);
         ApprovalQueuePart queue = (ApprovalQueuePart) parts.showPart("org.iongov.ui.part.approvals", PartState.ACTIVATE)
                 .getObject();
         assertEquals(List.of(ApprovalQueuePart.COLUMNS),
                 Arrays.stream(queue.table().getColumns()).map(TableColumn::getText).toList());
-        assertEquals(0, queue.table().getItemCount());
-        assertEquals(ApprovalQueuePart.EMPTY_MESSAGE, queue.message());
+        GovernanceStore store = mainWindow().getContext().get(GovernanceStore.class);
+        ModelPropagation propagation = new ModelPropagation(store, Clock.systemUTC());
+        int before = propagation.pending(null).size();
+        assertEquals(before, queue.table().getItemCount(), "the queue lists what the store has waiting");
+
+        // A model reaches the human-approval node of the paper's Figure 1(c): it waits in the queue.
+        String modelId = parkModelForApproval(store, propagation);
+        queue.refresh();
+        processEvents();
+        assertEquals(before + 1, queue.table().getItemCount());
+        TableItem parked = Arrays.stream(queue.table().getItems()).filter(i -> i.getText(0).equals(modelId)).findFirst().orElseThrow();
+        assertEquals("clinical-approval", parked.getText(2));
+        assertEquals("0 of 2", parked.getText(3));
+        assertTrue(queue.message().endsWith("waiting for approval."), queue.message());
 
         LineageExplorerPart lineage = (LineageExplorerPart) parts.showPart("org.iongov.ui.part.lineage",
                 PartState.ACTIVATE).getObject();
@@ -194,6 +215,29 @@ class WorkbenchUiTest {
             gc.dispose();
             image.dispose();
         }
+    }
+
+    /** Stores what a training pipeline reports when it publishes a model on sample (c)'s candidate channel. */
+    private static String parkModelForApproval(GovernanceStore store, ModelPropagation propagation) throws Exception {
+        String suffix = Long.toString(System.nanoTime());
+        Path sample = Path.of(System.getProperty("iongov.root"), "ion-model", "examples", "c-retraining-with-approval.json");
+        if (store.ionDefinition("test-recommendation-approved-retraining", 1).isEmpty()) {
+            store.addIonDefinition("test-recommendation-approved-retraining", Files.readString(sample));
+        }
+        Instant now = Instant.now();
+        byte[] bytes = ("<PMML " + suffix + "/>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        String modelId = "model-" + suffix;
+        List<MetadataRecord> records = List.of(
+                new IonInstanceRecord("ui-" + suffix, "test-recommendation-approved-retraining", 1, now, null),
+                new RunRecord("run-" + suffix, "ui-" + suffix, "train-recommender", RunRecord.NodeKind.PIPELINE, now, "h", "spark", "4.0.1",
+                        "agent", "git://r", "c", null, "dana"),
+                new ModelRecord(modelId, "run-" + suffix, "lr", ModelRecord.ModelFormat.PMML, sha, bytes.length, now, bytes, null, null),
+                new MessageRecord("msg-" + suffix, "ui-" + suffix, "candidate-model", MessageRecord.MessageType.MODEL, "run-" + suffix, null,
+                        now, null, modelId, null));
+        store.ingest(new IngestBatch(records));
+        propagation.afterIngest(records);
+        return modelId;
     }
 
     private MTrimmedWindow mainWindow() {
