@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 import org.iongov.agent.Agent;
 import org.iongov.agent.AgentConfig;
@@ -85,20 +84,8 @@ final class AgentVerb implements Verb {
             agent.close();
             throw new UsageException("agent: cannot listen on " + socket + " (" + e.getMessage() + ")");
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            agent.close();
-            stopped.countDown();
-        }, "iongov-agent-shutdown"));
-        out.println("IonGov agent on " + spool + " forwarding to " + config.server() + ", pipelines connect to " + socket
-                + " (backlog " + agent.status().backlogRecords() + " records)");
-        out.flush();
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return ExitCodes.OK;
+        return UntilStopped.run(out, "IonGov agent on " + spool + " forwarding to " + config.server() + ", pipelines connect to "
+                + socket + " (backlog " + agent.status().backlogRecords() + " records)", "agent", agent::close);
     }
 
     private static int status(Path spool, boolean json, PrintStream out, PrintStream err) {

@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 import org.iongov.core.access.IssuedToken;
 import org.iongov.core.access.Role;
@@ -84,19 +83,10 @@ final class ServerVerb implements Verb {
             store.close();
             throw new IllegalStateException("server could not start: " + e, e);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            store.close();
-            stopped.countDown();
-        }, "iongov-server-shutdown"));
-        out.println("IonGov server listening on " + server.uri() + " (" + store.info().summary() + ")");
-        out.flush();
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return ExitCodes.OK;
+        return UntilStopped.run(out, "IonGov server listening on " + server.uri() + " (" + store.info().summary() + ")", "server",
+                () -> {
+                    server.close();
+                    store.close();
+                });
     }
 }
