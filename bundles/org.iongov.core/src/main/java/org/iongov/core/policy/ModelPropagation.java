@@ -51,6 +51,8 @@ public final class ModelPropagation {
     private final GovernanceStore store;
     private final Clock clock;
     private final Map<String, Ion> ions = new ConcurrentHashMap<>();
+    /** Which definition (name@version) each instance deploys; instances never change. */
+    private final Map<String, String> definitionOfInstance = new ConcurrentHashMap<>();
 
     public ModelPropagation(GovernanceStore store, Clock clock) {
         this.store = store;
@@ -413,16 +415,23 @@ public final class ModelPropagation {
 
     /** The parsed ION definition an instance deploys (cached: definitions never change). */
     Optional<Ion> ionOf(String instanceId) {
-        Optional<IonInstanceRecord> instance = store.instances().stream().filter(i -> i.id().equals(instanceId)).findFirst();
-        if (instance.isEmpty()) {
-            return Optional.empty();
+        String key = definitionOfInstance.get(instanceId);
+        if (key == null) {
+            // Read the instances once per unknown instance, not once per message.
+            for (IonInstanceRecord instance : store.instances()) {
+                definitionOfInstance.putIfAbsent(instance.id(), instance.ionName() + "@" + instance.ionVersion());
+            }
+            key = definitionOfInstance.get(instanceId);
+            if (key == null) {
+                return Optional.empty();
+            }
         }
-        String key = instance.get().ionName() + "@" + instance.get().ionVersion();
         Ion cached = ions.get(key);
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<IonDefinitionRecord> definition = store.ionDefinition(instance.get().ionName(), instance.get().ionVersion());
+        int at = key.lastIndexOf('@');
+        Optional<IonDefinitionRecord> definition = store.ionDefinition(key.substring(0, at), Integer.parseInt(key.substring(at + 1)));
         if (definition.isEmpty()) {
             return Optional.empty();
         }

@@ -80,11 +80,6 @@ final class ConnectionPool implements AutoCloseable {
         }
     }
 
-    /** The connections, for closing; callers make sure no work is running. */
-    List<Connection> connections() {
-        return List.copyOf(all);
-    }
-
     @Override
     public void close() {
         closed = true;

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /** Small conversions between Java values and Derby columns. */
@@ -74,14 +73,6 @@ final class Sql {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    static String gunzip(byte[] compressed) {
-        try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** {@code ?, ?, ?} for an IN list of n parameters. */
