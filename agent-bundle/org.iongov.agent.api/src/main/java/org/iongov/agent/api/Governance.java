@@ -66,6 +66,18 @@ public final class Governance implements AutoCloseable {
     }
 
     /**
+     * Reports into a run opened elsewhere, typically by a job's driver while its tasks run in
+     * other threads or processes (Spark executors, Flink operators): the tasks are given the run's
+     * id and instance id, and attach. Closing the returned handle does not end the run.
+     */
+    public RunHandle attachRun(String instanceId, String runId) {
+        if (instanceId == null || instanceId.isBlank() || runId == null || runId.isBlank()) {
+            throw new IllegalArgumentException("attaching to a run needs its instance id and run id");
+        }
+        return new RunHandle(this, instanceId, runId);
+    }
+
+    /**
      * Records only this share of predictions (0 to 1), chosen by a hash of the prediction id so
      * that the same id is always in or always out. Default: all.
      */

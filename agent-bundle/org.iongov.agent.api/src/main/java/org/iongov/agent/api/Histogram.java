@@ -38,6 +38,33 @@ public record Histogram(double[] edges, long[] counts) {
         return new Histogram(edges, counts);
     }
 
+    /**
+     * Counts values into given bins, so that histograms of successive windows line up and can be
+     * compared (drift). Values below the first edge count in the first bin, values above the last
+     * in the last; NaN values are skipped.
+     */
+    public static Histogram binned(double[] edges, double[] values) {
+        if (edges.length < 2) {
+            throw new IllegalArgumentException("a histogram needs at least two edges");
+        }
+        for (int i = 1; i < edges.length; i++) {
+            if (!(edges[i] > edges[i - 1])) {
+                throw new IllegalArgumentException("histogram edges must increase, edge " + i + " is " + edges[i]
+                        + " after " + edges[i - 1]);
+            }
+        }
+        long[] counts = new long[edges.length - 1];
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            int bin = Arrays.binarySearch(edges, v);
+            bin = bin >= 0 ? bin : -bin - 2;
+            counts[Math.max(0, Math.min(counts.length - 1, bin))]++;
+        }
+        return new Histogram(edges, counts);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Histogram h && Arrays.equals(edges, h.edges) && Arrays.equals(counts, h.counts);

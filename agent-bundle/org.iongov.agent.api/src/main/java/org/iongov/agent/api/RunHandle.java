@@ -30,6 +30,14 @@ public final class RunHandle implements AutoCloseable {
     private final String instanceId;
     private volatile boolean ended;
 
+    /** A handle on a run another process or thread opened: reports into it, never ends it. */
+    RunHandle(Governance governance, String instanceId, String runId) {
+        this.governance = governance;
+        this.id = runId;
+        this.instanceId = instanceId;
+        this.ended = true;
+    }
+
     RunHandle(Governance governance, RunSpec spec) {
         this.governance = governance;
         this.id = governance.nextId();
@@ -172,7 +180,10 @@ public final class RunHandle implements AutoCloseable {
                 .put("input", new RawJson(inputJson)).put("output", new RawJson(outputJson)));
     }
 
-    /** Ends the run. Later calls report nothing more about its end. */
+    /**
+     * Ends the run. Later calls report nothing more about its end. A handle from
+     * {@link Governance#attachRun} never ends the run: its opener does.
+     */
     public void end(RunOutcome outcome) {
         if (ended) {
             return;

@@ -76,6 +76,31 @@ class ApiRecordsTest {
     }
 
     @Test
+    void anAttachedHandleReportsIntoTheDriversRunAndNeverEndsIt() {
+        Recording link = new Recording();
+        Governance driver = Governance.using(link);
+        RunHandle run = driver.openRun(RunSpec.of("inst", "score"));
+        Governance task = Governance.using(link);
+        try (RunHandle attached = task.attachRun("inst", run.id())) {
+            attached.statistic("throughput", 10);
+            attached.event("alert", Severity.WARNING, "drift");
+        }
+        assertEquals(List.of("run", "statistic", "event"), link.records.stream().map(WireRecord::kind).toList());
+        assertTrue(link.records.get(1).toJson().contains("\"runId\":\"" + run.id() + "\""));
+        assertTrue(link.records.get(2).toJson().contains("\"instanceId\":\"inst\""));
+        run.close();
+        assertEquals("runEnd", link.records.get(3).kind());
+        assertThrows(IllegalArgumentException.class, () -> task.attachRun("inst", " "));
+    }
+
+    @Test
+    void binnedHistogramsShareEdgesAndClampOutliers() {
+        Histogram h = Histogram.binned(new double[] {0, 10, 20, 30}, new double[] {-5, 0, 9.99, 10, 25, 30, 99, Double.NaN});
+        assertArrayEquals(new long[] {3, 1, 3}, h.counts());
+        assertThrows(IllegalArgumentException.class, () -> Histogram.binned(new double[] {0, 0}, new double[0]));
+    }
+
+    @Test
     void refusalsAreReportedToThePipelineAndCounted() {
         Recording link = new Recording();
         link.limit = 2;
