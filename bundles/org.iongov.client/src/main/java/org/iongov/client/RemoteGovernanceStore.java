@@ -24,17 +24,23 @@ import org.iongov.core.access.IssuedToken;
 import org.iongov.core.access.Role;
 import org.iongov.core.json.MetadataJson;
 import org.iongov.core.metadata.DatasetRecord;
+import org.iongov.core.metadata.DatasetUseRecord;
 import org.iongov.core.metadata.EventRecord;
 import org.iongov.core.metadata.HumanActionRecord;
 import org.iongov.core.metadata.IngestBatch;
 import org.iongov.core.metadata.IngestReceipt;
 import org.iongov.core.metadata.InvalidRecordsException;
 import org.iongov.core.metadata.IonInstanceRecord;
+import org.iongov.core.metadata.LogRecord;
+import org.iongov.core.metadata.MessageReceivedRecord;
 import org.iongov.core.metadata.MessageRecord;
 import org.iongov.core.metadata.MetadataRecord;
 import org.iongov.core.metadata.ModelRecord;
 import org.iongov.core.metadata.PredictionRecord;
 import org.iongov.core.metadata.RecordKind;
+import org.iongov.core.metadata.SearchResultRecord;
+import org.iongov.core.metadata.SignatureRecord;
+import org.iongov.core.metadata.StatisticRecord;
 import org.iongov.core.query.NodeRun;
 import org.iongov.core.query.RecordQuery;
 import org.iongov.core.query.RunQuery;
@@ -45,8 +51,8 @@ import org.iongov.core.store.GovernanceStore;
 import org.iongov.core.store.IonDefinitionRecord;
 import org.iongov.core.store.RetentionPolicy;
 import org.iongov.core.store.RetentionReport;
-import org.iongov.core.store.StoreException;
 import org.iongov.core.store.StoreException.Reason;
+import org.iongov.core.store.StoreException;
 import org.iongov.core.store.StoreInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -296,7 +302,7 @@ public final class RemoteGovernanceStore implements GovernanceStore {
     }
 
     private static String recordQuery(RecordQuery q) {
-        return query(withRange(params("run", q.runId(), "instance", q.instanceId(), "type", q.type(), "limit", q.limit()), q.range()));
+        return query(withRange(params("run", q.runId(), "instance", q.instanceId(), "type", q.type(), "subject", q.subjectId(), "limit", q.limit()), q.range()));
     }
 
     @Override
@@ -338,6 +344,36 @@ public final class RemoteGovernanceStore implements GovernanceStore {
     @Override
     public List<EventRecord> events(RecordQuery q) {
         return listOf(EventRecord.class, getJson("/api/v1/events" + recordQuery(q)));
+    }
+
+    @Override
+    public List<SearchResultRecord> searchResults(RecordQuery q) {
+        return listOf(SearchResultRecord.class, getJson("/api/v1/search-results" + recordQuery(q)));
+    }
+
+    @Override
+    public List<SignatureRecord> signatures(RecordQuery q) {
+        return listOf(SignatureRecord.class, getJson("/api/v1/signatures" + recordQuery(q)));
+    }
+
+    @Override
+    public List<StatisticRecord> structuredStatistics(RecordQuery q) {
+        return listOf(StatisticRecord.class, getJson("/api/v1/structured-statistics" + recordQuery(q)));
+    }
+
+    @Override
+    public List<LogRecord> logs(RecordQuery q) {
+        return listOf(LogRecord.class, getJson("/api/v1/logs" + recordQuery(q)));
+    }
+
+    @Override
+    public List<DatasetUseRecord> datasetUses(RecordQuery q) {
+        return listOf(DatasetUseRecord.class, getJson("/api/v1/dataset-uses" + recordQuery(q)));
+    }
+
+    @Override
+    public List<MessageReceivedRecord> messageReceipts(RecordQuery q) {
+        return listOf(MessageReceivedRecord.class, getJson("/api/v1/message-receipts" + recordQuery(q)));
     }
 
     @Override

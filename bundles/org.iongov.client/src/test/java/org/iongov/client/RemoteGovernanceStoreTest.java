@@ -18,11 +18,16 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 import org.iongov.core.access.Role;
+import org.iongov.core.metadata.DatasetRecord;
+import org.iongov.core.metadata.DatasetUseRecord;
 import org.iongov.core.metadata.EventRecord;
 import org.iongov.core.metadata.HumanActionRecord;
 import org.iongov.core.metadata.IngestBatch;
 import org.iongov.core.metadata.InvalidRecordsException;
 import org.iongov.core.metadata.IonInstanceRecord;
+import org.iongov.core.metadata.LogRecord;
+import org.iongov.core.metadata.MessageReceivedRecord;
+import org.iongov.core.metadata.MessageRecord;
 import org.iongov.core.metadata.MetadataRecord;
 import org.iongov.core.metadata.ModelRecord;
 import org.iongov.core.metadata.PredictionRecord;
@@ -30,6 +35,8 @@ import org.iongov.core.metadata.RecordKind;
 import org.iongov.core.metadata.RunEndRecord;
 import org.iongov.core.metadata.RunRecord;
 import org.iongov.core.metadata.RunStatus;
+import org.iongov.core.metadata.SearchResultRecord;
+import org.iongov.core.metadata.SignatureRecord;
 import org.iongov.core.metadata.StatisticRecord;
 import org.iongov.core.query.RecordQuery;
 import org.iongov.core.query.RunQuery;
@@ -86,6 +93,16 @@ class RemoteGovernanceStoreTest {
         records.add(new RunEndRecord("end", "train", T0.plusSeconds(51), RunStatus.SUCCEEDED));
         records.add(new PredictionRecord("p", "train", T0.plusSeconds(52), List.of("m"), "d", "{\"a\":1}", "{\"y\":0.3}"));
         records.add(new EventRecord("e", "inst", "train", T0.plusSeconds(53), "alert", EventRecord.Severity.WARNING, "drift", "{\"f\":\"age\"}"));
+        records.add(new SearchResultRecord("sr1", "train", "{\"regParam\":0.1}", "auc", 0.81, false));
+        records.add(new SearchResultRecord("sr2", "train", "{\"regParam\":0.01}", "auc", 0.86, true));
+        records.add(new SignatureRecord("sig", "train", null, SignatureRecord.SignatureTarget.INPUT, "age", T0.plusSeconds(55),
+                "{\"edges\":[0,50,100],\"counts\":[3,4]}"));
+        records.add(new LogRecord("log", "train", T0.plusSeconds(56), "INFO", "trained in 31 s"));
+        records.add(new DatasetRecord("ds", "file:///data/batch-0.csv", 10, "abc", null, T0));
+        records.add(new DatasetUseRecord("use", "train", "ds", DatasetUseRecord.Direction.READ, T0.plusSeconds(1)));
+        records.add(new MessageRecord("msg", "inst", "trained-model", MessageRecord.MessageType.MODEL, "train", null,
+                T0.plusSeconds(57), null, "m", null));
+        records.add(new MessageReceivedRecord("rcv", "msg", "train", T0.plusSeconds(58)));
         records.add(new HumanActionRecord("h", "olivia", "operator", "approve", "model", "m", "approval", T0.plusSeconds(54), "ok"));
         return records;
     }
@@ -113,6 +130,20 @@ class RemoteGovernanceStoreTest {
         assertEquals(embedded.events(RecordQuery.latest(5)), remote.events(RecordQuery.latest(5)));
         RecordQuery approvals = new RecordQuery(null, null, "approve", "m", null, 5);
         assertEquals(embedded.humanActions(approvals), remote.humanActions(approvals));
+        RecordQuery ofTrain = new RecordQuery("train", null, null, null, null, 10);
+        assertEquals(List.of(0.81, 0.86), remote.searchResults(ofTrain).stream().map(SearchResultRecord::value).toList());
+        assertEquals(embedded.searchResults(ofTrain), remote.searchResults(ofTrain));
+        assertEquals(embedded.signatures(ofTrain), remote.signatures(ofTrain));
+        assertEquals("age", remote.signatures(ofTrain).get(0).feature());
+        assertEquals(embedded.structuredStatistics(ofTrain), remote.structuredStatistics(ofTrain));
+        assertEquals("[[1,2],[3,4]]", remote.structuredStatistics(ofTrain).get(0).structuredJson());
+        assertEquals(List.of("trained in 31 s"), remote.logs(ofTrain).stream().map(LogRecord::message).toList());
+        RecordQuery usesOfDataset = new RecordQuery(null, null, null, "ds", null, 10);
+        assertEquals(List.of("use"), remote.datasetUses(usesOfDataset).stream().map(DatasetUseRecord::id).toList());
+        assertEquals(embedded.datasetUses(usesOfDataset), remote.datasetUses(usesOfDataset));
+        RecordQuery receiptsOfMessage = new RecordQuery(null, null, null, "msg", null, 10);
+        assertEquals(List.of("rcv"), remote.messageReceipts(receiptsOfMessage).stream().map(MessageReceivedRecord::id).toList());
+        assertTrue(remote.messageReceipts(new RecordQuery("other-run", null, null, null, null, 10)).isEmpty());
         assertTrue(remote.run("nope").isEmpty());
         assertTrue(remote.model("nope").isEmpty());
 

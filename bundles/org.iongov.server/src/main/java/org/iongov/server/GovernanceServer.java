@@ -161,6 +161,15 @@ public final class GovernanceServer implements AutoCloseable {
         route("GET", "/api/v1/predictions/{id}", Permission.READ,
                 r -> one(store.prediction(r.pathParam(0)), "prediction", r.pathParam(0)));
         route("GET", "/api/v1/events", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.events(query(r)))));
+        route("GET", "/api/v1/search-results", Permission.READ,
+                r -> Response.ok(MetadataJson.valueToJson(store.searchResults(query(r)))));
+        route("GET", "/api/v1/signatures", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.signatures(query(r)))));
+        route("GET", "/api/v1/structured-statistics", Permission.READ,
+                r -> Response.ok(MetadataJson.valueToJson(store.structuredStatistics(query(r)))));
+        route("GET", "/api/v1/logs", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.logs(query(r)))));
+        route("GET", "/api/v1/dataset-uses", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.datasetUses(query(r)))));
+        route("GET", "/api/v1/message-receipts", Permission.READ,
+                r -> Response.ok(MetadataJson.valueToJson(store.messageReceipts(query(r)))));
         route("GET", "/api/v1/messages", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.messages(
                 new RecordQuery(r.param("run"), r.param("instance"), r.param("channel"), null, r.range(), limit(r))))));
         route("GET", "/api/v1/messages/{id}", Permission.READ, r -> one(store.message(r.pathParam(0)), "message", r.pathParam(0)));
@@ -182,7 +191,7 @@ public final class GovernanceServer implements AutoCloseable {
     }
 
     private static RecordQuery query(Request r) {
-        return new RecordQuery(r.param("run"), r.param("instance"), r.param("type"), null, r.range(), limit(r));
+        return new RecordQuery(r.param("run"), r.param("instance"), r.param("type"), r.param("subject"), r.range(), limit(r));
     }
 
     private static Response one(Optional<? extends Record> found, String what, String id) {

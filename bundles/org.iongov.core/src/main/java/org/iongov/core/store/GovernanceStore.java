@@ -9,16 +9,22 @@ import org.iongov.core.access.AccessToken;
 import org.iongov.core.access.IssuedToken;
 import org.iongov.core.access.Role;
 import org.iongov.core.metadata.DatasetRecord;
+import org.iongov.core.metadata.DatasetUseRecord;
 import org.iongov.core.metadata.EventRecord;
 import org.iongov.core.metadata.HumanActionRecord;
 import org.iongov.core.metadata.IngestBatch;
 import org.iongov.core.metadata.IngestReceipt;
 import org.iongov.core.metadata.InvalidRecordsException;
 import org.iongov.core.metadata.IonInstanceRecord;
+import org.iongov.core.metadata.LogRecord;
+import org.iongov.core.metadata.MessageReceivedRecord;
 import org.iongov.core.metadata.MessageRecord;
 import org.iongov.core.metadata.ModelRecord;
 import org.iongov.core.metadata.PredictionRecord;
 import org.iongov.core.metadata.RecordKind;
+import org.iongov.core.metadata.SearchResultRecord;
+import org.iongov.core.metadata.SignatureRecord;
+import org.iongov.core.metadata.StatisticRecord;
 import org.iongov.core.query.NodeRun;
 import org.iongov.core.query.RecordQuery;
 import org.iongov.core.query.RunQuery;
@@ -99,6 +105,24 @@ public interface GovernanceStore extends AutoCloseable {
 
     /** Events, newest first; filters: runId, instanceId, type, range. */
     List<EventRecord> events(RecordQuery query);
+
+    /** A hyperparameter search's settings and metrics, in reporting order; filters: runId, type = metric. */
+    List<SearchResultRecord> searchResults(RecordQuery query);
+
+    /** Input and prediction signatures (histograms), newest first; filters: runId, type = feature, range. */
+    List<SignatureRecord> signatures(RecordQuery query);
+
+    /** Structured statistics (confusion matrices, vectors), newest first; filters: runId, type = name, range. */
+    List<StatisticRecord> structuredStatistics(RecordQuery query);
+
+    /** Log lines, newest first; filters: runId, type = level, range. */
+    List<LogRecord> logs(RecordQuery query);
+
+    /** Which runs read or wrote which datasets, newest first; filters: runId, subjectId = dataset id, type = read|written, range. */
+    List<DatasetUseRecord> datasetUses(RecordQuery query);
+
+    /** Receipts of messages by the runs that took them in, oldest first; filters: runId = receiving run, subjectId = message id, range. */
+    List<MessageReceivedRecord> messageReceipts(RecordQuery query);
 
     /**
      * Messages on the ION's channels, oldest first; filters: instanceId, type = the channel's name,

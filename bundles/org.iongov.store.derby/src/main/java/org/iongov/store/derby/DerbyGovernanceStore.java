@@ -21,17 +21,23 @@ import org.iongov.core.access.AccessToken;
 import org.iongov.core.access.IssuedToken;
 import org.iongov.core.access.Role;
 import org.iongov.core.metadata.DatasetRecord;
+import org.iongov.core.metadata.DatasetUseRecord;
 import org.iongov.core.metadata.EventRecord;
 import org.iongov.core.metadata.HumanActionRecord;
 import org.iongov.core.metadata.IngestBatch;
 import org.iongov.core.metadata.IngestReceipt;
 import org.iongov.core.metadata.InvalidRecordsException;
 import org.iongov.core.metadata.IonInstanceRecord;
+import org.iongov.core.metadata.LogRecord;
+import org.iongov.core.metadata.MessageReceivedRecord;
 import org.iongov.core.metadata.MessageRecord;
 import org.iongov.core.metadata.MetadataRecord;
 import org.iongov.core.metadata.ModelRecord;
 import org.iongov.core.metadata.PredictionRecord;
 import org.iongov.core.metadata.RecordKind;
+import org.iongov.core.metadata.SearchResultRecord;
+import org.iongov.core.metadata.SignatureRecord;
+import org.iongov.core.metadata.StatisticRecord;
 import org.iongov.core.query.NodeRun;
 import org.iongov.core.query.RecordQuery;
 import org.iongov.core.query.RunQuery;
@@ -41,8 +47,8 @@ import org.iongov.core.store.GovernanceStore;
 import org.iongov.core.store.IonDefinitionRecord;
 import org.iongov.core.store.RetentionPolicy;
 import org.iongov.core.store.RetentionReport;
-import org.iongov.core.store.StoreException;
 import org.iongov.core.store.StoreException.Reason;
+import org.iongov.core.store.StoreException;
 import org.iongov.core.store.StoreInfo;
 
 /** A governance store on a Derby database, embedded or reached through the network server. */
@@ -274,6 +280,36 @@ final class DerbyGovernanceStore implements GovernanceStore {
     @Override
     public List<EventRecord> events(RecordQuery query) {
         return read("list events", c -> StoreQueries.events(c, query));
+    }
+
+    @Override
+    public List<SearchResultRecord> searchResults(RecordQuery query) {
+        return read("list search results", c -> StoreQueries.searchResults(c, query));
+    }
+
+    @Override
+    public List<SignatureRecord> signatures(RecordQuery query) {
+        return read("list signatures", c -> StoreQueries.signatures(c, query));
+    }
+
+    @Override
+    public List<StatisticRecord> structuredStatistics(RecordQuery query) {
+        return read("list structured statistics", c -> StoreQueries.structuredStatistics(c, query));
+    }
+
+    @Override
+    public List<LogRecord> logs(RecordQuery query) {
+        return read("list logs", c -> StoreQueries.logs(c, query));
+    }
+
+    @Override
+    public List<DatasetUseRecord> datasetUses(RecordQuery query) {
+        return read("list dataset uses", c -> StoreQueries.datasetUses(c, query));
+    }
+
+    @Override
+    public List<MessageReceivedRecord> messageReceipts(RecordQuery query) {
+        return read("list message receipts", c -> StoreQueries.messageReceipts(c, query));
     }
 
     @Override

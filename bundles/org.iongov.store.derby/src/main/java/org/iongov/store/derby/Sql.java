@@ -76,6 +76,14 @@ final class Sql {
     }
 
     /** {@code ?, ?, ?} for an IN list of n parameters. */
+    static String gunzip(byte[] stored) {
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(stored))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("a stored log line is not valid gzip", e);
+        }
+    }
+
     static String placeholders(int n) {
         return "?" + ", ?".repeat(Math.max(0, n - 1));
     }

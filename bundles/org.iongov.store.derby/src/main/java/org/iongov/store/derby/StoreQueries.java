@@ -10,14 +10,20 @@ import java.util.List;
 import java.util.Optional;
 
 import org.iongov.core.metadata.DatasetRecord;
+import org.iongov.core.metadata.DatasetUseRecord;
 import org.iongov.core.metadata.EventRecord;
 import org.iongov.core.metadata.HumanActionRecord;
 import org.iongov.core.metadata.IonInstanceRecord;
+import org.iongov.core.metadata.LogRecord;
+import org.iongov.core.metadata.MessageReceivedRecord;
 import org.iongov.core.metadata.MessageRecord;
 import org.iongov.core.metadata.ModelRecord;
 import org.iongov.core.metadata.PredictionRecord;
 import org.iongov.core.metadata.RunRecord;
 import org.iongov.core.metadata.RunStatus;
+import org.iongov.core.metadata.SearchResultRecord;
+import org.iongov.core.metadata.SignatureRecord;
+import org.iongov.core.metadata.StatisticRecord;
 import org.iongov.core.query.NodeRun;
 import org.iongov.core.query.RecordQuery;
 import org.iongov.core.query.RunQuery;
@@ -219,5 +225,52 @@ final class StoreQueries {
                 + " ORDER BY T DESC, ID DESC", where, q.limit(), rs -> new HumanActionRecord(rs.getString(1), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), Sql.instant(rs, 8),
                         rs.getString(9)));
+    }
+
+    static List<SearchResultRecord> searchResults(Connection c, RecordQuery q) throws SQLException {
+        Where where = new Where().equal("RUN_ID", q.runId()).equal("METRIC", q.type());
+        return list(c, "SELECT ID, RUN_ID, PARAMETERS, METRIC, VAL, CHOSEN FROM SEARCH_RESULT" + where + " ORDER BY ID", where,
+                q.limit(), rs -> new SearchResultRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Sql.doubleOrNaN(rs, 5), rs.getShort(6) != 0));
+    }
+
+    static List<SignatureRecord> signatures(Connection c, RecordQuery q) throws SQLException {
+        Where where = new Where().equal("RUN_ID", q.runId()).equal("FEATURE", q.type()).range("T", q.range());
+        return list(c, "SELECT ID, RUN_ID, COMPONENT, TARGET, FEATURE, T, HISTOGRAM FROM SIGNATURE" + where
+                + " ORDER BY T DESC, ID DESC", where, q.limit(), rs -> new SignatureRecord(rs.getString(1), rs.getString(2),
+                        rs.getString(3), SignatureRecord.SignatureTarget.valueOf(rs.getString(4)), rs.getString(5),
+                        Sql.instant(rs, 6), CompactJson.decode(rs.getBytes(7))));
+    }
+
+    static List<StatisticRecord> structuredStatistics(Connection c, RecordQuery q) throws SQLException {
+        Where where = new Where().equal("SS.RUN_ID", q.runId()).equal("SS.NAME", q.type()).range("S.T", q.range());
+        return list(c, "SELECT S.ID, SS.RUN_ID, SS.COMPONENT, SS.NAME, S.T, S.VAL, J.VALUE_JSON FROM STATISTIC S"
+                + " JOIN STATISTIC_STRUCTURED J ON J.ID = S.ID JOIN STAT_SERIES SS ON SS.ID = S.SERIES" + where
+                + " ORDER BY S.T DESC, S.ID DESC", where, q.limit(), rs -> new StatisticRecord(rs.getString(1), rs.getString(2),
+                        rs.getString(3).isEmpty() ? null : rs.getString(3), rs.getString(4), Sql.instant(rs, 5),
+                        Sql.doubleOrNaN(rs, 6), rs.getString(7)));
+    }
+
+    static List<LogRecord> logs(Connection c, RecordQuery q) throws SQLException {
+        Where where = new Where().equal("RUN_ID", q.runId()).equal("LEVEL", q.type()).range("T", q.range());
+        return list(c, "SELECT ID, RUN_ID, T, LEVEL, MESSAGE FROM LOG_LINE" + where + " ORDER BY T DESC, ID DESC", where,
+                q.limit(), rs -> new LogRecord(rs.getString(1), rs.getString(2), Sql.instant(rs, 3), rs.getString(4),
+                        Sql.gunzip(rs.getBytes(5))));
+    }
+
+    static List<DatasetUseRecord> datasetUses(Connection c, RecordQuery q) throws SQLException {
+        Where where = new Where().equal("RUN_ID", q.runId()).equal("DATASET_ID", q.subjectId()).equal("DIRECTION",
+                q.type() == null ? null : q.type().toUpperCase(java.util.Locale.ROOT)).range("T", q.range());
+        return list(c, "SELECT ID, RUN_ID, DATASET_ID, DIRECTION, T FROM DATASET_USE" + where + " ORDER BY T DESC, ID DESC", where,
+                q.limit(), rs -> new DatasetUseRecord(rs.getString(1), rs.getString(2), rs.getString(3),
+                        DatasetUseRecord.Direction.valueOf(rs.getString(4)), Sql.instant(rs, 5)));
+    }
+
+    static List<MessageReceivedRecord> messageReceipts(Connection c, RecordQuery q) throws SQLException {
+        Where where = new Where().equal("RECEIVER_RUN_ID", q.runId()).equal("MESSAGE_ID", q.subjectId()).range("RECEIVED_AT",
+                q.range());
+        return list(c, "SELECT ID, MESSAGE_ID, RECEIVER_RUN_ID, RECEIVED_AT FROM MESSAGE_RECEIPT" + where
+                + " ORDER BY RECEIVED_AT, ID", where, q.limit(), rs -> new MessageReceivedRecord(rs.getString(1), rs.getString(2),
+                        rs.getString(3), Sql.instant(rs, 4)));
     }
 }
