@@ -379,7 +379,7 @@ public final class RemoteGovernanceStore implements GovernanceStore {
     @Override
     public List<MessageRecord> messages(RecordQuery q) {
         return listOf(MessageRecord.class, getJson("/api/v1/messages" + query(withRange(params("instance", q.instanceId(), "channel",
-                q.type(), "run", q.runId(), "limit", q.limit()), q.range()))));
+                q.type(), "run", q.runId(), "model", q.subjectId(), "limit", q.limit()), q.range()))));
     }
 
     @Override

@@ -144,6 +144,13 @@ class RemoteGovernanceStoreTest {
         RecordQuery receiptsOfMessage = new RecordQuery(null, null, null, "msg", null, 10);
         assertEquals(List.of("rcv"), remote.messageReceipts(receiptsOfMessage).stream().map(MessageReceivedRecord::id).toList());
         assertTrue(remote.messageReceipts(new RecordQuery("other-run", null, null, null, null, 10)).isEmpty());
+        assertEquals(List.of("p"), remote.predictions(new RecordQuery(null, null, null, "d", null, 5)).stream()
+                .map(PredictionRecord::id).toList(), "predictions of the same input");
+        assertTrue(remote.predictions(new RecordQuery(null, null, null, "other-digest", null, 5)).isEmpty());
+        assertEquals(List.of("msg"), remote.messages(new RecordQuery(null, null, null, "m", null, 5)).stream()
+                .map(MessageRecord::id).toList(), "messages carrying a model");
+        assertEquals(List.of("ds"), remote.datasets(new RecordQuery(null, null, null, "ds", null, 5)).stream()
+                .map(DatasetRecord::id).toList());
         assertTrue(remote.run("nope").isEmpty());
         assertTrue(remote.model("nope").isEmpty());
 

@@ -171,7 +171,7 @@ public final class GovernanceServer implements AutoCloseable {
         route("GET", "/api/v1/message-receipts", Permission.READ,
                 r -> Response.ok(MetadataJson.valueToJson(store.messageReceipts(query(r)))));
         route("GET", "/api/v1/messages", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.messages(
-                new RecordQuery(r.param("run"), r.param("instance"), r.param("channel"), null, r.range(), limit(r))))));
+                new RecordQuery(r.param("run"), r.param("instance"), r.param("channel"), r.param("model"), r.range(), limit(r))))));
         route("GET", "/api/v1/messages/{id}", Permission.READ, r -> one(store.message(r.pathParam(0)), "message", r.pathParam(0)));
         route("GET", "/api/v1/approvals", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.humanActions(
                 new RecordQuery(null, null, r.param("action"), r.param("subject"), r.range(), limit(r))))));

@@ -96,9 +96,10 @@ public interface GovernanceStore extends AutoCloseable {
     /** A model's record, with its bytes when the store holds them. */
     Optional<ModelRecord> model(String modelId);
 
+    /** Datasets, newest first; filters: subjectId = dataset id, range (when recorded). */
     List<DatasetRecord> datasets(RecordQuery query);
 
-    /** Predictions, newest first; filters: runId, instanceId, range. */
+    /** Predictions, newest first; filters: runId, instanceId, subjectId = input digest (the same input scored elsewhere), range. */
     List<PredictionRecord> predictions(RecordQuery query);
 
     Optional<PredictionRecord> prediction(String predictionId);
@@ -126,7 +127,7 @@ public interface GovernanceStore extends AutoCloseable {
 
     /**
      * Messages on the ION's channels, oldest first; filters: instanceId, type = the channel's name,
-     * range (when sent).
+     * runId = sender, subjectId = the model carried, range (when sent).
      */
     List<MessageRecord> messages(RecordQuery query);
 

@@ -111,8 +111,14 @@ final class SchemaMigrations {
                     + " REVOKED_AT BIGINT)",
             "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.storage.pageReservedSpace', NULL)"));
 
+    /** Lineage walks: from a prediction to the same input scored elsewhere (control pipelines), from a dataset to its runs. */
+    static final Migration V3_LINEAGE_INDEXES = new Migration(3, "indexes for lineage queries", List.of(
+            "CREATE INDEX PREDICTION_INPUT ON PREDICTION (INPUT_DIGEST)",
+            "CREATE INDEX MESSAGE_RECEIPT_MESSAGE ON MESSAGE_RECEIPT (MESSAGE_ID)",
+            "CREATE INDEX MESSAGE_RECEIPT_RECEIVER ON MESSAGE_RECEIPT (RECEIVER_RUN_ID)"));
+
     /** Every migration this version of IonGov knows, oldest first. */
-    static final SchemaMigrations ALL = new SchemaMigrations(List.of(V1_ION_DEFINITIONS, V2_METADATA));
+    static final SchemaMigrations ALL = new SchemaMigrations(List.of(V1_ION_DEFINITIONS, V2_METADATA, V3_LINEAGE_INDEXES));
 
     private final List<Migration> migrations;
 

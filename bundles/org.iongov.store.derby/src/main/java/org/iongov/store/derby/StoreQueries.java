@@ -169,14 +169,15 @@ final class StoreQueries {
     }
 
     static List<DatasetRecord> datasets(Connection c, RecordQuery q) throws SQLException {
-        Where where = new Where().range("RECORDED_AT", q.range());
+        Where where = new Where().equal("ID", q.subjectId()).range("RECORDED_AT", q.range());
         return list(c, "SELECT ID, URI, SIZE, DIGEST, SCHEMA_JSON, RECORDED_AT FROM DATASET" + where
                 + " ORDER BY RECORDED_AT DESC, ID DESC", where, q.limit(), rs -> new DatasetRecord(rs.getString(1), rs.getString(2),
                         rs.getLong(3), rs.getString(4), rs.getString(5), Sql.instant(rs, 6)));
     }
 
     static List<PredictionRecord> predictions(Connection c, RecordQuery q) throws SQLException {
-        Where where = new Where().equal("P.RUN_ID", q.runId()).equal("R.INSTANCE_ID", q.instanceId()).range("P.T", q.range());
+        Where where = new Where().equal("P.RUN_ID", q.runId()).equal("R.INSTANCE_ID", q.instanceId())
+                .equal("P.INPUT_DIGEST", q.subjectId()).range("P.T", q.range());
         return list(c, "SELECT P.ID, P.RUN_ID, P.T, P.MODEL_IDS, P.INPUT_DIGEST, P.INPUT_JSON, P.OUTPUT_JSON FROM PREDICTION P"
                 + " JOIN NODE_RUN R ON R.ID = P.RUN_ID" + where + " ORDER BY P.T DESC, P.ID DESC", where, q.limit(), StoreQueries::prediction);
     }
@@ -205,7 +206,7 @@ final class StoreQueries {
 
     static List<MessageRecord> messages(Connection c, RecordQuery q) throws SQLException {
         Where where = new Where().equal("INSTANCE_ID", q.instanceId()).equal("CHANNEL", q.type()).equal("SENDER_RUN_ID", q.runId())
-                .range("SENT_AT", q.range());
+                .equal("MODEL_ID", q.subjectId()).range("SENT_AT", q.range());
         return list(c, "SELECT " + MESSAGE_COLUMNS + " FROM MESSAGE" + where + " ORDER BY SENT_AT, ID", where, q.limit(),
                 StoreQueries::message);
     }
