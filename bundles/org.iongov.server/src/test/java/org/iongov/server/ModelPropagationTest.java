@@ -1,6 +1,7 @@
 package org.iongov.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -19,10 +20,20 @@ import java.util.ServiceLoader;
 
 import org.iongov.core.access.Role;
 import org.iongov.core.json.MetadataJson;
+import org.iongov.core.lineage.ControlResult;
+import org.iongov.core.lineage.Lineage;
+import org.iongov.core.lineage.LineageText;
+import org.iongov.core.lineage.ModelLineage;
+import org.iongov.core.lineage.PredictionLineage;
+import org.iongov.core.metadata.DatasetRecord;
+import org.iongov.core.metadata.DatasetUseRecord;
+import org.iongov.core.metadata.EventRecord;
 import org.iongov.core.metadata.IonInstanceRecord;
+import org.iongov.core.metadata.MessageReceivedRecord;
 import org.iongov.core.metadata.MessageRecord;
 import org.iongov.core.metadata.MetadataRecord;
 import org.iongov.core.metadata.ModelRecord;
+import org.iongov.core.metadata.PredictionRecord;
 import org.iongov.core.metadata.RunRecord;
 import org.iongov.core.metadata.StatisticRecord;
 import org.iongov.core.query.RecordQuery;
@@ -181,6 +192,58 @@ class ModelPropagationTest {
         assertEquals("olivia", store.humanActions(new RecordQuery(null, null, "rollback", model, null, 10)).get(0).actor());
         assertEquals(400, call("POST", "/api/v1/rollbacks", olivia, "{\"instance\":\"c-1\",\"node\":\"recommend-tests\",\"modelId\":\""
                 + rejected + "\"}").status(), "only a model the node used before");
+    }
+
+    @Test
+    void lineageFollowsAPredictionBackThroughItsDeploymentApprovalsTrainingRunAndData() throws Exception {
+        ingest(List.of(new IonInstanceRecord("c-2", "test-recommendation-approved-retraining", 1, T0, null)));
+        String model = train("c-2", "train-recommender", "candidate-model", 0.9);
+        String trainingRun = store.model(model).orElseThrow().runId();
+        ingest(List.of(new DatasetRecord("dataset:abc", "file:///data/batch-0.csv", 1234, "abc", null, T0),
+                new DatasetUseRecord("use-1", trainingRun, "dataset:abc", DatasetUseRecord.Direction.READ, T0.plusSeconds(1))));
+        call("POST", "/api/v1/approvals", olivia, "{\"messageId\":\"msg-1\",\"decision\":\"approve\",\"comment\":\"fine\"}");
+        call("POST", "/api/v1/approvals", oscar, "{\"messageId\":\"msg-1\",\"decision\":\"approve\"}");
+        JsonNode delivery = call("GET", "/api/v1/deliveries?instance=c-2&node=recommend-tests", agent, null).json().get(0);
+        String deliveryMessage = delivery.get("id").asText();
+
+        Instant t = Instant.now();
+        ingest(List.of(new RunRecord("infer", "c-2", "recommend-tests", RunRecord.NodeKind.PIPELINE, t, "h", "flink", "2.1.1", "a",
+                        "git://r", "d", null, "scheduler"),
+                new MessageReceivedRecord("rcv", deliveryMessage, "infer", t.plusMillis(1)),
+                new PredictionRecord("enc-7@recommend-tests", "infer", t.plusMillis(5), List.of(model), "digest-7", "{\"age\":40}",
+                        "{\"probability\":0.42}"),
+                new RunRecord("other", "c-2", "recommend-tests", RunRecord.NodeKind.PIPELINE, t, "h", "flink", "2.1.1", "a", "git://r",
+                        "d", null, "scheduler"),
+                new PredictionRecord("enc-7@other", "other", t.plusMillis(6), List.of(model), "digest-7", "{\"age\":40}",
+                        "{\"probability\":0.90}"),
+                new EventRecord("alert-1", "c-2", "infer", t.plusMillis(3), "input-drift", EventRecord.Severity.WARNING, "age drifted",
+                        null)));
+
+        PredictionLineage lineage = new Lineage(store, 0.1).ofPrediction("enc-7@recommend-tests").orElseThrow();
+        assertEquals("infer", lineage.inferenceRun().start().id());
+        assertEquals(new PredictionLineage.IonReference("c-2", "test-recommendation-approved-retraining", 1), lineage.ion());
+        ModelLineage m = lineage.models().get(0);
+        assertEquals(store.model(model).orElseThrow().sha256(), m.model().sha256());
+        assertEquals(trainingRun, m.trainingRun().start().id());
+        assertEquals(0.9, m.statistics().get("auc"));
+        assertEquals("abc", m.datasets().get(0).dataset().digest());
+        assertEquals("read", m.datasets().get(0).direction());
+        ModelLineage.PolicyStep approval = m.policySteps().get(0);
+        assertEquals("clinical-approval", approval.node());
+        assertEquals("approval", approval.outcome());
+        assertEquals(List.of("olivia", "oscar"), approval.humanActions().stream().map(h -> h.actor()).toList());
+        assertEquals("fine", approval.humanActions().get(0).comment());
+        assertEquals(deliveryMessage, m.deployment().messageId());
+        assertEquals("infer", m.deployment().receiverRunId());
+        ControlResult control = lineage.control().get(0);
+        assertEquals("enc-7@other", control.prediction().id());
+        assertEquals(0.48, control.difference(), 1e-12);
+        assertFalse(control.agrees());
+        assertTrue(lineage.events().stream().anyMatch(e -> e.id().equals("alert-1")), lineage.events().toString());
+        String text = LineageText.render(lineage);
+        assertTrue(text.contains("approve by olivia (operator)"), text);
+        assertTrue(text.contains("DISAGREES"), text);
+        assertTrue(new Lineage(store, 0.1).ofPrediction("nope").isEmpty());
     }
 
     @Test

@@ -1,0 +1,214 @@
+package org.iongov.core.lineage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.iongov.core.metadata.DatasetUseRecord;
+import org.iongov.core.metadata.EventRecord;
+import org.iongov.core.metadata.HumanActionRecord;
+import org.iongov.core.metadata.IonInstanceRecord;
+import org.iongov.core.metadata.MessageReceivedRecord;
+import org.iongov.core.metadata.MessageRecord;
+import org.iongov.core.metadata.ModelRecord;
+import org.iongov.core.metadata.PredictionRecord;
+import org.iongov.core.query.NodeRun;
+import org.iongov.core.query.RecordQuery;
+import org.iongov.core.query.StatisticPoint;
+import org.iongov.core.query.StatisticQuery;
+import org.iongov.core.query.TimeRange;
+import org.iongov.core.store.GovernanceStore;
+import org.iongov.model.Channel;
+import org.iongov.model.Ion;
+import org.iongov.model.PolicyNode;
+import org.iongov.model.json.IonJson;
+import org.iongov.model.json.IonJsonException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Follows recorded messages back from a prediction to its models, their training runs and data,
+ * the policy steps they passed and their deployment; and across to the same input scored by
+ * control pipelines. Reads only through {@link GovernanceStore}, so it answers alike over an
+ * embedded store and a remote server.
+ */
+public final class Lineage {
+
+    /** How far back events are shown when a model's deployment time is unknown. */
+    private static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
+    private static final int MAX_ROWS = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final GovernanceStore store;
+    private final double agreementTolerance;
+
+    /**
+     * @param agreementTolerance how far a control pipeline's score may be from the prediction's
+     *        and still agree
+     */
+    public Lineage(GovernanceStore store, double agreementTolerance) {
+        this.store = store;
+        this.agreementTolerance = agreementTolerance;
+    }
+
+    /** The lineage of a prediction, or empty when no such prediction is recorded. */
+    public Optional<PredictionLineage> ofPrediction(String predictionId) {
+        Optional<PredictionRecord> found = store.prediction(predictionId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        PredictionRecord prediction = found.get();
+        NodeRun inference = store.run(prediction.runId())
+                .orElseThrow(() -> new IllegalStateException("prediction " + predictionId + " names run " + prediction.runId()
+                        + ", which is not recorded"));
+        String instanceId = inference.start().instanceId();
+        PredictionLineage.IonReference ion = ionReference(instanceId);
+        Optional<Ion> definition = ion == null ? Optional.empty() : definition(ion);
+
+        List<ModelLineage> models = new ArrayList<>();
+        for (String modelId : prediction.modelIds()) {
+            model(modelId, instanceId, inference, definition).ifPresent(models::add);
+        }
+        Instant from = models.stream().map(ModelLineage::deployment).filter(d -> d != null && d.receivedAt() != null)
+                .map(ModelLineage.Deployment::receivedAt).min(Comparator.naturalOrder())
+                .orElse(prediction.time().minus(DEFAULT_WINDOW));
+        List<EventRecord> events = store.events(new RecordQuery(null, instanceId, null, null,
+                new TimeRange(from, prediction.time().plusMillis(1)), MAX_ROWS));
+        return Optional.of(new PredictionLineage(prediction, inference, ion, models, control(prediction), events));
+    }
+
+    /** A model's path, as deployed to a given run (or to any, with a null run). */
+    public Optional<ModelLineage> ofModel(String modelId, NodeRun deployedTo) {
+        Optional<ModelRecord> model = store.model(modelId);
+        if (model.isEmpty()) {
+            return Optional.empty();
+        }
+        NodeRun training = store.run(model.get().runId()).orElse(null);
+        String instanceId = deployedTo != null ? deployedTo.start().instanceId() : training == null ? null : training.start().instanceId();
+        PredictionLineage.IonReference ion = instanceId == null ? null : ionReference(instanceId);
+        return model(modelId, instanceId, deployedTo, ion == null ? Optional.empty() : definition(ion));
+    }
+
+    private Optional<ModelLineage> model(String modelId, String instanceId, NodeRun inference, Optional<Ion> ion) {
+        Optional<ModelRecord> stored = store.model(modelId);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        ModelRecord m = stored.get();
+        ModelRecord withoutBytes = new ModelRecord(m.id(), m.runId(), m.name(), m.format(), m.sha256(), m.size(), m.createdAt(), null,
+                m.location(), m.metadataJson());
+        NodeRun training = store.run(m.runId()).orElse(null);
+
+        List<ModelLineage.DatasetUse> datasets = new ArrayList<>();
+        for (DatasetUseRecord use : store.datasetUses(new RecordQuery(m.runId(), null, null, null, null, MAX_ROWS))) {
+            store.datasets(new RecordQuery(null, null, null, use.datasetId(), null, 1)).stream().findFirst()
+                    .ifPresent(d -> datasets.add(new ModelLineage.DatasetUse(d, use.direction().name().toLowerCase(java.util.Locale.ROOT))));
+        }
+        Map<String, Double> statistics = new LinkedHashMap<>();
+        for (String name : store.statisticNames(m.runId())) {
+            List<StatisticPoint> points = store.statistics(new StatisticQuery(name, m.runId(), null, 1_000)).points();
+            if (!points.isEmpty() && !Double.isNaN(points.get(points.size() - 1).value())) {
+                statistics.put(name, points.get(points.size() - 1).value());
+            }
+        }
+
+        List<ModelLineage.PolicyStep> steps = new ArrayList<>();
+        ModelLineage.Deployment deployment = null;
+        List<MessageRecord> messages = instanceId == null ? List.of()
+                : store.messages(new RecordQuery(null, instanceId, null, modelId, null, MAX_ROWS));
+        for (MessageRecord message : messages) {
+            Channel channel = ion.map(i -> i.findChannel(message.channel())).orElse(null);
+            if (channel != null && channel.getTo() instanceof PolicyNode policy) {
+                steps.add(policyStep(policy.getName(), message, modelId));
+            } else if (inference != null && channel != null && channel.getTo() != null
+                    && channel.getTo().getName().equals(inference.start().node())) {
+                List<MessageReceivedRecord> receipts = store.messageReceipts(new RecordQuery(null, null, null, message.id(), null, MAX_ROWS));
+                MessageReceivedRecord receipt = receipts.stream().filter(r -> r.receiverRunId().equals(inference.start().id()))
+                        .findFirst().orElse(null);
+                if (receipt != null || deployment == null) {
+                    deployment = new ModelLineage.Deployment(message.id(), message.channel(), message.sentAt(),
+                            receipt == null ? null : receipt.receiverRunId(), receipt == null ? null : receipt.receivedAt());
+                }
+            }
+        }
+        return Optional.of(new ModelLineage(withoutBytes, training, datasets, statistics,
+                store.searchResults(new RecordQuery(m.runId(), null, null, null, null, MAX_ROWS)), steps, deployment));
+    }
+
+    /** What a policy node decided, from the records the server's propagation wrote for the message. */
+    private ModelLineage.PolicyStep policyStep(String node, MessageRecord message, String modelId) {
+        String base = "policy:" + message.id();
+        List<EventRecord> decisions = store.events(new RecordQuery(base + ":run", null, null, null, null, 100));
+        EventRecord decision = decisions.stream().filter(e -> e.id().equals(base + ":final")).findFirst()
+                .or(() -> decisions.stream().filter(e -> e.id().equals(base + ":decision")).findFirst()).orElse(null);
+        List<HumanActionRecord> people = store.humanActions(new RecordQuery(null, null, null, modelId, null, MAX_ROWS)).stream()
+                .filter(h -> h.id().startsWith(base + ":")).sorted(Comparator.comparing(HumanActionRecord::time)).toList();
+        return new ModelLineage.PolicyStep(node, message.id(), decision == null ? "not-decided" : decision.type(),
+                decision == null ? null : decision.time(), decision == null ? null : decision.message(), people);
+    }
+
+    private List<ControlResult> control(PredictionRecord prediction) {
+        if (prediction.inputDigest() == null) {
+            return List.of();
+        }
+        List<ControlResult> results = new ArrayList<>();
+        double score = score(prediction.outputJson());
+        for (PredictionRecord other : store.predictions(new RecordQuery(null, null, null, prediction.inputDigest(), null, 100))) {
+            if (other.id().equals(prediction.id())) {
+                continue;
+            }
+            NodeRun run = store.run(other.runId()).orElse(null);
+            double difference = Math.abs(score - score(other.outputJson()));
+            results.add(new ControlResult(other, run, difference, difference <= agreementTolerance));
+        }
+        return results;
+    }
+
+    /** The score in a prediction's output: its probability, score or prediction field, else its first number. */
+    static double score(String outputJson) {
+        try {
+            JsonNode output = JSON.readTree(outputJson);
+            if (output.isNumber()) {
+                return output.asDouble();
+            }
+            for (String field : List.of("probability", "score", "prediction")) {
+                if (output.path(field).isNumber()) {
+                    return output.get(field).asDouble();
+                }
+            }
+            for (JsonNode value : output) {
+                if (value.isNumber()) {
+                    return value.asDouble();
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // An output that is not JSON has no score to compare.
+        }
+        return Double.NaN;
+    }
+
+    private PredictionLineage.IonReference ionReference(String instanceId) {
+        for (IonInstanceRecord instance : store.instances()) {
+            if (instance.id().equals(instanceId)) {
+                return new PredictionLineage.IonReference(instanceId, instance.ionName(), instance.ionVersion());
+            }
+        }
+        return null;
+    }
+
+    private Optional<Ion> definition(PredictionLineage.IonReference ion) {
+        return store.ionDefinition(ion.name(), ion.version()).flatMap(d -> {
+            try {
+                return Optional.of(IonJson.parse(d.definitionJson()));
+            } catch (IonJsonException e) {
+                return Optional.empty();
+            }
+        });
+    }
+}

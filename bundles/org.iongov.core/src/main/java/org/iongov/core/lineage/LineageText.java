@@ -1,0 +1,97 @@
+package org.iongov.core.lineage;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.iongov.core.metadata.EventRecord;
+import org.iongov.core.metadata.HumanActionRecord;
+import org.iongov.core.metadata.SearchResultRecord;
+import org.iongov.core.query.NodeRun;
+
+/** A prediction's lineage as an investigator reads it: the paper's Scenario 1 answered in plain lines. */
+public final class LineageText {
+
+    private LineageText() {
+    }
+
+    public static String render(PredictionLineage lineage) {
+        StringBuilder out = new StringBuilder();
+        var p = lineage.prediction();
+        line(out, 0, "Prediction %s at %s", p.id(), p.time());
+        line(out, 1, "output %s", p.outputJson());
+        line(out, 1, "input digest sha256:%s", p.inputDigest());
+        if (lineage.ion() != null) {
+            line(out, 1, "ION %s v%d, instance %s", lineage.ion().name(), lineage.ion().version(), lineage.ion().instanceId());
+        }
+        line(out, 1, "made by %s", run(lineage.inferenceRun()));
+        line(out, 0, "Model%s (%d)", lineage.models().size() == 1 ? "" : "s", lineage.models().size());
+        for (ModelLineage m : lineage.models()) {
+            line(out, 1, "%s \"%s\" (%s, %d bytes, sha256:%s)", m.model().id(), m.model().name(),
+                    m.model().format().name().toLowerCase(Locale.ROOT), m.model().size(), m.model().sha256());
+            if (m.trainingRun() != null) {
+                line(out, 2, "trained by %s", run(m.trainingRun()));
+                var start = m.trainingRun().start();
+                line(out, 3, "code %s @ %s", start.codeUri(), start.codeVersion());
+                if (start.configurationJson() != null) {
+                    line(out, 3, "parameters %s", start.configurationJson());
+                }
+            }
+            for (ModelLineage.DatasetUse d : m.datasets()) {
+                line(out, 2, "%s %s (%d bytes, sha256:%s)", d.direction(), d.dataset().uri(), d.dataset().size(), d.dataset().digest());
+            }
+            if (!m.statistics().isEmpty()) {
+                StringBuilder stats = new StringBuilder();
+                for (Map.Entry<String, Double> s : m.statistics().entrySet()) {
+                    stats.append(stats.length() == 0 ? "" : ", ").append(s.getKey()).append(' ').append(number(s.getValue()));
+                }
+                line(out, 2, "training statistics: %s", stats);
+            }
+            for (SearchResultRecord s : m.search()) {
+                line(out, 2, "search %s %s %s%s", s.parametersJson(), s.metric(), number(s.value()), s.chosen() ? "  <- chosen" : "");
+            }
+            for (ModelLineage.PolicyStep step : m.policySteps()) {
+                line(out, 2, "policy %s: %s at %s (%s)", step.node(), step.outcome(), step.time(), step.reason());
+                for (HumanActionRecord h : step.humanActions()) {
+                    line(out, 3, "%s by %s (%s) at %s%s", h.action(), h.actor(), h.role(), h.time(),
+                            h.comment() == null ? "" : ": " + h.comment());
+                }
+            }
+            if (m.deployment() != null) {
+                line(out, 2, "deployed on %s, sent %s, in use by %s since %s", m.deployment().channel(), m.deployment().sentAt(),
+                        m.deployment().receiverRunId(), m.deployment().receivedAt());
+            }
+        }
+        line(out, 0, "Control pipelines on the same input (%d)", lineage.control().size());
+        for (ControlResult c : lineage.control()) {
+            line(out, 1, "%s: output %s, difference %s: %s", c.run() == null ? c.prediction().runId() : c.run().start().node(),
+                    c.prediction().outputJson(), number(c.difference()), c.agrees() ? "agrees" : "DISAGREES");
+        }
+        long problems = lineage.events().stream().filter(e -> e.severity() != EventRecord.Severity.INFO).count();
+        line(out, 0, "Events in the window (%d, %d warnings or errors)", lineage.events().size(), problems);
+        for (EventRecord e : lineage.events()) {
+            if (e.severity() != EventRecord.Severity.INFO) {
+                line(out, 1, "%s %s %s: %s", e.time(), e.severity(), e.type(), e.message());
+            }
+        }
+        return out.toString();
+    }
+
+    private static String run(NodeRun run) {
+        if (run == null) {
+            return "an unrecorded run";
+        }
+        var s = run.start();
+        return String.format(Locale.ROOT, "run %s of node %s (%s %s on %s, started %s%s, %s%s)", s.id(), s.node(),
+                s.engine(), s.engineVersion() == null ? "" : s.engineVersion(), s.host(), s.startedAt(),
+                s.startedBy() == null ? "" : " by " + s.startedBy(), run.status().name().toLowerCase(Locale.ROOT),
+                run.endedAt() == null ? "" : " " + run.endedAt());
+    }
+
+    private static String number(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static void line(StringBuilder out, int indent, String format, Object... args) {
+        out.append("  ".repeat(indent)).append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}
