@@ -116,6 +116,8 @@ public final class MetadataJson {
             return f.nullNode();
         } else if (value instanceof Record r) {
             return toJson(r);
+        } else if (value instanceof java.util.Optional<?> o) {
+            return o.isPresent() ? valueToJson(o.get()) : f.nullNode();
         } else if (value instanceof Instant i) {
             return f.textNode(i.toString());
         } else if (value instanceof Enum<?> e) {
