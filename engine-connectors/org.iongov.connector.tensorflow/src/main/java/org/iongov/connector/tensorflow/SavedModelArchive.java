@@ -19,6 +19,9 @@ import java.util.zip.ZipOutputStream;
 import org.iongov.connector.tensorflow.internal.Folders;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
+import org.tensorflow.proto.SavedModel;
+
+import com.google.protobuf.CodedOutputStream;
 
 /**
  * A SavedModel as the bytes of a {@code saved-model} ModelArtifact: the SavedModel's folder as a
@@ -54,6 +57,7 @@ public final class SavedModelArchive {
         try {
             Path folder = parent.resolve("model");
             SavedModelBundle.exporter(folder.toString()).withTags(SERVE_TAG).withFunction(function).export();
+            canonicalize(folder.resolve("saved_model.pb"));
             if (!features.isEmpty()) {
                 Path file = folder.resolve(FEATURES_FILE);
                 Files.createDirectories(file.getParent());
@@ -65,6 +69,20 @@ public final class SavedModelArchive {
         } finally {
             Folders.delete(parent);
         }
+    }
+
+    /**
+     * Rewrites saved_model.pb with protobuf's deterministic serialization: TensorFlow writes the
+     * ops' attribute maps in hash order, so the same graph would otherwise give different bytes.
+     */
+    private static void canonicalize(Path file) throws IOException {
+        SavedModel model = SavedModel.parseFrom(Files.readAllBytes(file));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(model.getSerializedSize());
+        CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+        out.useDeterministicSerialization();
+        model.writeTo(out);
+        out.flush();
+        Files.write(file, bytes.toByteArray());
     }
 
     /** Zips a SavedModel folder deterministically: files in path order, fixed times, no folder entries. */

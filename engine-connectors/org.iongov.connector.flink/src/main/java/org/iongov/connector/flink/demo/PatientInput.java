@@ -1,0 +1,47 @@
+package org.iongov.connector.flink.demo;
+
+import java.util.List;
+
+import org.iongov.connector.data.PatientRecord;
+import org.iongov.connector.flink.GovernanceConfig;
+import org.iongov.connector.flink.InferenceInput;
+
+/** Reads the demo's patient encounters for a governed inference, and their signature bins. */
+public final class PatientInput implements InferenceInput<PatientRecord> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String id(PatientRecord element) {
+        return element.encounterId();
+    }
+
+    @Override
+    public double[] features(PatientRecord element) {
+        return element.features();
+    }
+
+    @Override
+    public String inputJson(PatientRecord element) {
+        return element.featuresJson();
+    }
+
+    /** The encounter features' names and fixed signature bins (wide enough for the drifted population). */
+    public static GovernanceConfig signatures(GovernanceConfig config) {
+        return config.features(PatientRecord.FEATURES)
+                .signature("age", 18, 30, 40, 50, 60, 70, 80, 95)
+                .signature("sex", 0, 0.5, 1)
+                .signature("bmi", 15, 20, 25, 30, 35, 40, 50)
+                .signature("systolic_bp", 85, 110, 120, 130, 140, 160, 210)
+                .signature("heart_rate", 40, 60, 70, 80, 90, 100, 170)
+                .signature("temperature", 35, 36.5, 37, 37.5, 38, 38.5, 41.5)
+                .signature("white_cell_count", 2, 6, 8, 10, 12, 15, 30)
+                .signature("pain_score", 0, 2, 4, 6, 8, 10)
+                .signature("prior_visits", 0, 1, 2, 3, 5, 20);
+    }
+
+    /** The feature names, in the order of {@link #features}. */
+    public static List<String> featureNames() {
+        return PatientRecord.FEATURES;
+    }
+}

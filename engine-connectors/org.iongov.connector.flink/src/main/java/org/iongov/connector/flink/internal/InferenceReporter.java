@@ -1,0 +1,243 @@
+package org.iongov.connector.flink.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.iongov.agent.api.Governance;
+import org.iongov.agent.api.Histogram;
+import org.iongov.agent.api.RunHandle;
+import org.iongov.agent.api.Severity;
+import org.iongov.connector.flink.GovernanceConfig;
+import org.iongov.connector.flink.Prediction;
+
+/**
+ * What one scoring subtask reports into the run its job's driver opened: sampled predictions and,
+ * per window, throughput, latency percentiles, input and prediction signatures and (for a control
+ * node) the divergence from the primary's scores.
+ *
+ * <p>Kept off the hot path: per record only a counter, a sampling test on the id's hash and a
+ * countdown. Latency and histograms are measured on every {@code stride}-th record, the stride
+ * chosen per window so that about {@value #MEASURED_PER_WINDOW} records are measured; histograms
+ * thus count a systematic sample of the window (their shape, not the window's total).
+ */
+public final class InferenceReporter implements AutoCloseable {
+
+    static final int MEASURED_PER_WINDOW = 10_000;
+    private static final int LATENCY_BUCKETS = 1 << 14;
+
+    private final Governance governance;
+    private final RunHandle run;
+    private final String node;
+    private final String component;
+    private final double sampling;
+    private final long windowMillis;
+    private final double divergenceThreshold;
+    private final String[] signatureFeatures;
+    private final int[] signatureIndex;
+    private final double[][] edges;
+    private final long[][] counts;
+    private final double[] scoreEdges;
+    private final long[] scoreCounts;
+    private final long[] latency = new long[LATENCY_BUCKETS];
+    private final LiveProgress progress;
+
+    private long windowStart;
+    private long count;
+    private long measured;
+    private long latencyMax;
+    private int stride = 1;
+    private int untilMeasure = 1;
+    private long unreportedProgress;
+    private double divergenceSum;
+    private long divergenceCount;
+
+    public InferenceReporter(GovernanceConfig config, int subtask, int parallelism) {
+        this.governance = Governance.connect(config.socket());
+        this.run = governance.attachRun(config.instanceId(), config.runId());
+        this.node = config.node();
+        this.component = parallelism > 1 ? "score#" + subtask : "score";
+        this.sampling = config.sampling();
+        this.windowMillis = config.windowMillis();
+        this.divergenceThreshold = config.divergenceThreshold();
+        Map<String, double[]> signatures = config.signatures();
+        List<String> features = config.features();
+        signatureFeatures = signatures.keySet().toArray(new String[0]);
+        signatureIndex = new int[signatureFeatures.length];
+        edges = new double[signatureFeatures.length][];
+        counts = new long[signatureFeatures.length][];
+        for (int i = 0; i < signatureFeatures.length; i++) {
+            signatureIndex[i] = features.indexOf(signatureFeatures[i]);
+            edges[i] = signatures.get(signatureFeatures[i]);
+            counts[i] = new long[edges[i].length - 1];
+        }
+        scoreEdges = config.scoreEdges();
+        scoreCounts = new long[scoreEdges.length - 1];
+        progress = LiveProgress.of(node);
+        windowStart = System.currentTimeMillis();
+    }
+
+    /** Counts a scored record; true when it is one to measure ({@link #measure}). */
+    public boolean count(double score, double reference) {
+        count++;
+        if (reference == reference) { // a control node: the primary's score of the same input
+            divergenceSum += Math.abs(score - reference);
+            divergenceCount++;
+        }
+        return --untilMeasure <= 0;
+    }
+
+    /** Measures latency and the signatures on this record; ends the window when it is over. */
+    public void measure(double[] features, double score, long createdAt) {
+        untilMeasure = stride;
+        long now = System.currentTimeMillis();
+        long lag = createdAt < 0 ? 0 : Math.max(0, now - createdAt);
+        latency[(int) Math.min(LATENCY_BUCKETS - 1, lag)]++;
+        latencyMax = Math.max(latencyMax, lag);
+        for (int i = 0; i < signatureIndex.length; i++) {
+            counts[i][bin(edges[i], features[signatureIndex[i]])]++;
+        }
+        scoreCounts[bin(scoreEdges, score)]++;
+        measured++;
+        if (now - windowStart >= windowMillis) {
+            report(now);
+        }
+        progress.scored.addAndGet(count - unreportedProgress);
+        unreportedProgress = count;
+    }
+
+    /** Whether the prediction of this input is recorded: a hash of its id, so every node picks the same inputs. */
+    public boolean sampled(String inputId) {
+        return sampling >= 1 || (sampling > 0 && sampleKey(inputId) < sampling);
+    }
+
+    /** Records a (sampled) prediction, with the exact model(s) that made it. */
+    public void prediction(String inputId, String inputJson, double score, double[] members, double reference, List<String> modelIds) {
+        StringBuilder out = new StringBuilder(48).append("{\"score\":").append(score);
+        if (members != null) {
+            out.append(",\"members\":[");
+            for (int i = 0; i < members.length; i++) {
+                out.append(i == 0 ? "" : ",").append(members[i]);
+            }
+            out.append(']');
+        }
+        if (reference == reference) {
+            out.append(",\"primaryScore\":").append(reference);
+        }
+        run.prediction(Prediction.id(inputId, node), inputJson, out.append('}').toString(), modelIds);
+    }
+
+    /** The run started using a delivered model (its message's receipt). */
+    public void modelInUse(ModelUpdate model) {
+        if (model.messageId != null) {
+            run.modelInUse(model.delivered());
+        }
+        run.log("INFO", node + " uses model " + model.modelId + " from channel " + model.channel);
+    }
+
+    public void models(List<String> modelIds) {
+        progress.models = String.join(",", modelIds);
+    }
+
+    public void event(String type, Severity severity, String message) {
+        run.event(type, severity, message);
+    }
+
+    private void report(long now) {
+        double seconds = Math.max(1, now - windowStart) / 1000.0;
+        run.statistic(component, "throughput", count / seconds);
+        run.statistic(component, "latency-p50-ms", percentile(0.5));
+        run.statistic(component, "latency-p99-ms", percentile(0.99));
+        for (int i = 0; i < signatureFeatures.length; i++) {
+            run.inputSignature(signatureFeatures[i], new Histogram(edges[i], counts[i]));
+            java.util.Arrays.fill(counts[i], 0);
+        }
+        run.predictionSignature("score", new Histogram(scoreEdges, scoreCounts));
+        java.util.Arrays.fill(scoreCounts, 0);
+        if (divergenceCount > 0) {
+            double divergence = divergenceSum / divergenceCount;
+            run.statistic(component, "divergence", divergence);
+            if (divergence > divergenceThreshold) {
+                run.event("divergence-alert", Severity.WARNING, String.format(Locale.ROOT,
+                        "%s diverges from the primary: mean absolute score difference %.4f over %d inputs (threshold %.4f)", node,
+                        divergence, divergenceCount, divergenceThreshold));
+            }
+        }
+        stride = (int) Math.max(1, Math.min(1 << 20, count / MEASURED_PER_WINDOW));
+        untilMeasure = Math.min(untilMeasure, stride);
+        java.util.Arrays.fill(latency, 0);
+        latencyMax = 0;
+        count = 0;
+        unreportedProgress = 0;
+        measured = 0;
+        divergenceSum = 0;
+        divergenceCount = 0;
+        windowStart = now;
+    }
+
+    private double percentile(double p) {
+        long rank = (long) Math.ceil(p * measured);
+        long seen = 0;
+        for (int b = 0; b < LATENCY_BUCKETS; b++) {
+            seen += latency[b];
+            if (seen >= rank && seen > 0) {
+                return b == LATENCY_BUCKETS - 1 ? latencyMax : b;
+            }
+        }
+        return 0;
+    }
+
+    /** Reports the last (partial) window, and waits (up to 30 s) until the agent holds everything. */
+    @Override
+    public void close() {
+        if (count > 0 && measured > 0) {
+            report(System.currentTimeMillis());
+        }
+        progress.scored.addAndGet(count - unreportedProgress);
+        // Flink may interrupt a cancelled task: still hand everything over before closing the link.
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                try {
+                    governance.flush(Duration.ofSeconds(30));
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            governance.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static int bin(double[] edges, double v) {
+        int last = edges.length - 2;
+        if (!(v >= edges[0])) { // below, or NaN: the first bin, as Histogram.binned does for below
+            return 0;
+        }
+        int lo = 0;
+        int hi = last;
+        while (lo < hi) { // the last bin whose lower edge is <= v
+            int mid = (lo + hi + 1) >>> 1;
+            if (edges[mid] <= v) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** A well-mixed number in [0, 1) from an id (SplitMix64's finaliser over its hash). */
+    static double sampleKey(String id) {
+        long z = id.hashCode() * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        return (z >>> 11) * 0x1.0p-53;
+    }
+}

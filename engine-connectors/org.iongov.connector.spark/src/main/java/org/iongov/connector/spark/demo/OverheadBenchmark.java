@@ -1,0 +1,181 @@
+package org.iongov.connector.spark.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.spark.sql.SparkSession;
+import org.iongov.agent.api.Governance;
+import org.iongov.agent.api.RunHandle;
+import org.iongov.agent.api.RunSpec;
+import org.iongov.connector.data.PatientData;
+import org.iongov.connector.spark.SparkGovernance;
+import org.iongov.connector.spark.internal.CommandLine;
+import org.iongov.connector.spark.internal.CommandLine.UsageException;
+
+/**
+ * What governance costs a Spark training: the demo's training run plain and governed (listener
+ * attached, everything reported, the model published), alternately in one JVM after a warm-up,
+ * timing each on the pipeline's thread. Prints each repetition, the medians, their spread and
+ * the overhead.
+ *
+ * <pre>
+ * --socket PATH        the agent's socket (required)
+ * --repetitions N      timed pairs (10)
+ * --rows R             encounters per batch; two batches are read (2000)
+ * --warmup N           untimed pairs first (2)
+ * --instance ID        the ION instance the governed runs report to (benchmark)
+ * --node NAME, --channel NAME   (train-recommender, candidate-model)
+ * --data DIR           where the batches are written (a temporary folder)
+ * --master M           (local[2])
+ * </pre>
+ */
+public final class OverheadBenchmark {
+
+    private static final Set<String> ARGS = Set.of("socket", "repetitions", "rows", "warmup", "instance", "node", "channel", "data",
+            "master", "seed");
+
+    private OverheadBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        DemoLogging.quiet();
+        System.exit(run(args));
+    }
+
+    /** Runs the benchmark; returns the exit code (2 for bad arguments). */
+    public static int run(String... args) {
+        try {
+            CommandLine line = CommandLine.parse(args, ARGS);
+            Path socket = Path.of(line.required("socket"));
+            int repetitions = (int) line.number("repetitions", 10, 1);
+            int rows = (int) line.number("rows", 2000, 10);
+            int warmup = (int) line.number("warmup", 2, 0);
+            long seed = line.number("seed", 42, Long.MIN_VALUE);
+            String instance = line.text("instance", "benchmark");
+            String node = line.text("node", "train-recommender");
+            String channel = line.text("channel", "candidate-model");
+            String master = line.text("master", "local[2]");
+            Path data = line.text("data", null) == null ? Files.createTempDirectory("iongov-spark-bench") : Path.of(line.text("data", null));
+            return measure(socket, repetitions, rows, warmup, seed, instance, node, channel, master, data);
+        } catch (UsageException e) {
+            System.err.println("OverheadBenchmark: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int measure(Path socket, int repetitions, int rows, int warmup, long seed, String instance, String node,
+            String channel, String master, Path data) {
+        List<Path> files = List.of(PatientData.writeCsv(data.resolve("batch-1.csv"), PatientData.batch(seed, 1, rows, false)),
+                PatientData.writeCsv(data.resolve("batch-2.csv"), PatientData.batch(seed, 2, rows, false)));
+        boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
+        SparkSession spark = SparkSession.builder().master(master).appName("iongov-overhead").config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2").getOrCreate();
+        System.out.printf("[overhead] Spark %s (%s): %d warm-up and %d timed pairs, %d rows in 2 batches%n", spark.version(), master,
+                warmup, repetitions, 2 * rows);
+        try (Governance governance = Governance.connect(socket)) {
+            RecommenderTraining training = new RecommenderTraining(spark, seed, 10);
+            RunSpec spec = RunSpec.of(instance, node).withEngine("spark", spark.version())
+                    .withCode("https://git.example.org/clinic-ml/test-recommendation.git", "benchmark").startedBy("benchmark");
+            for (int i = 0; i < warmup; i++) {
+                plain(training, files);
+                governed(training, files, governance, spec, channel);
+                System.out.printf("[overhead] warm-up %d of %d done%n", i + 1, warmup);
+            }
+            double[] plain = new double[repetitions];
+            double[] governed = new double[repetitions];
+            for (int i = 0; i < repetitions; i++) {
+                // Alternate which goes first, so neither always runs on a warmer JVM.
+                if (i % 2 == 0) {
+                    plain[i] = plain(training, files);
+                    governed[i] = governed(training, files, governance, spec, channel);
+                } else {
+                    governed[i] = governed(training, files, governance, spec, channel);
+                    plain[i] = plain(training, files);
+                }
+                System.out.printf(Locale.ROOT, "[overhead] repetition %d of %d: plain %.3f s, governed %.3f s (%+.2f %%)%n", i + 1,
+                        repetitions, plain[i], governed[i], 100 * (governed[i] - plain[i]) / plain[i]);
+            }
+            long flushStart = System.nanoTime();
+            boolean flushed = governance.flush(Duration.ofSeconds(60));
+            double flushSeconds = (System.nanoTime() - flushStart) / 1e9;
+            double mp = median(plain);
+            double mg = median(governed);
+            System.out.printf(Locale.ROOT, "[overhead] plain:    median %.3f s, min %.3f, max %.3f, IQR %.3f s%n", mp, min(plain),
+                    max(plain), iqr(plain));
+            System.out.printf(Locale.ROOT, "[overhead] governed: median %.3f s, min %.3f, max %.3f, IQR %.3f s%n", mg, min(governed),
+                    max(governed), iqr(governed));
+            System.out.printf(Locale.ROOT, "[overhead] overhead: %+.2f %% of the median (goal <= 1 %%); median of paired differences "
+                    + "%+.3f s; final flush to the agent %.3f s (%s, not on the pipeline's thread)%n", 100 * (mg - mp) / mp,
+                    median(difference(governed, plain)), flushSeconds, flushed ? "durable" : "timed out");
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            if (ownSession) {
+                spark.stop();
+            }
+        }
+    }
+
+    private static double plain(RecommenderTraining training, List<Path> files) {
+        long start = System.nanoTime();
+        training.train(files, null);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double governed(RecommenderTraining training, List<Path> files, Governance governance, RunSpec spec,
+            String channel) {
+        long start = System.nanoTime();
+        try (RunHandle run = governance.openRun(spec)) {
+            RecommenderTraining.Result result;
+            try (SparkGovernance attached = SparkGovernance.attach(training.spark(), run)) {
+                result = training.train(files, run);
+            }
+            run.publishModel(channel, result.pmml());
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double[] difference(double[] a, double[] b) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return d;
+    }
+
+    static double median(double[] values) {
+        return quantile(values, 0.5);
+    }
+
+    private static double iqr(double[] values) {
+        return quantile(values, 0.75) - quantile(values, 0.25);
+    }
+
+    private static double quantile(double[] values, double q) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double position = q * (sorted.length - 1);
+        int low = (int) Math.floor(position);
+        int high = (int) Math.ceil(position);
+        return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
+    }
+
+    private static double min(double[] values) {
+        return Arrays.stream(values).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] values) {
+        return Arrays.stream(values).max().orElse(Double.NaN);
+    }
+}

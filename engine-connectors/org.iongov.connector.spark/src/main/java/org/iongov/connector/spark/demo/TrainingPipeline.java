@@ -1,0 +1,169 @@
+package org.iongov.connector.spark.demo;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.spark.sql.SparkSession;
+import org.iongov.agent.api.Governance;
+import org.iongov.agent.api.RunHandle;
+import org.iongov.agent.api.RunOutcome;
+import org.iongov.agent.api.RunSpec;
+import org.iongov.agent.api.Severity;
+import org.iongov.connector.data.PatientData;
+import org.iongov.connector.spark.SparkGovernance;
+import org.iongov.connector.spark.internal.CommandLine;
+import org.iongov.connector.spark.internal.CommandLine.UsageException;
+
+/**
+ * The demo's training pipeline: every cycle, a new batch of encounters arrives, the recommender
+ * is retrained on the latest batches with Spark, and the model is published on the training
+ * node's output channel, all reported to the agent at {@code --socket}.
+ *
+ * <pre>
+ * --socket PATH             the agent's socket (required)
+ * --instance ID             the ION instance (required)
+ * --node NAME               the training node (train-recommender)
+ * --channel NAME            the output channel (candidate-model)
+ * --data DIR                where batches are written and read (data/spark)
+ * --seed N                  the data's and the split's seed (42)
+ * --rows N                  encounters per batch (2000)
+ * --window N                how many of the latest batches to train on (2)
+ * --cycles N                how many cycles (3)
+ * --interval-seconds N      from one cycle's start to the next's (30)
+ * --drift-at-cycle K        batches from cycle K on are drifted (never)
+ * --max-iter N              logistic regression iterations (10)
+ * --code-uri U, --code-version V   the code reference reported with each run
+ * --user NAME               who starts the runs (scheduler)
+ * --master M                Spark master (local[2])
+ * </pre>
+ *
+ * Exit codes: 0 done, 1 a cycle failed, 2 bad arguments.
+ */
+public final class TrainingPipeline {
+
+    private static final Set<String> ARGS = Set.of("socket", "instance", "node", "channel", "data", "seed", "rows", "window",
+            "cycles", "interval-seconds", "drift-at-cycle", "max-iter", "code-uri", "code-version", "user", "master");
+
+    private TrainingPipeline() {
+    }
+
+    public static void main(String[] args) {
+        DemoLogging.quiet();
+        System.exit(run(args));
+    }
+
+    /** Runs the pipeline; returns the exit code. Uses the active SparkSession if there is one. */
+    public static int run(String... args) {
+        PrintStream out = System.out;
+        CommandLine line;
+        Path socket;
+        String instance;
+        try {
+            line = CommandLine.parse(args, ARGS);
+            socket = Path.of(line.required("socket"));
+            instance = line.required("instance");
+            line.number("seed", 42, Long.MIN_VALUE);
+            line.number("rows", 2000, 10);
+            line.number("window", 2, 1);
+            line.number("cycles", 3, 1);
+            line.number("interval-seconds", 30, 0);
+            line.number("drift-at-cycle", Long.MAX_VALUE, 1);
+            line.number("max-iter", 10, 1);
+        } catch (UsageException e) {
+            System.err.println("TrainingPipeline: " + e.getMessage());
+            return 2;
+        }
+        try {
+            return cycles(line, socket, instance, out);
+        } catch (UsageException e) {
+            System.err.println("TrainingPipeline: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int cycles(CommandLine line, Path socket, String instance, PrintStream out) throws UsageException {
+        String node = line.text("node", "train-recommender");
+        String channel = line.text("channel", "candidate-model");
+        Path data = Path.of(line.text("data", "data/spark"));
+        long seed = line.number("seed", 42, Long.MIN_VALUE);
+        int rows = (int) line.number("rows", 2000, 10);
+        int window = (int) line.number("window", 2, 1);
+        int cycles = (int) line.number("cycles", 3, 1);
+        long intervalMillis = line.number("interval-seconds", 30, 0) * 1000;
+        long driftAt = line.number("drift-at-cycle", Long.MAX_VALUE, 1);
+        int maxIter = (int) line.number("max-iter", 10, 1);
+        String codeUri = line.text("code-uri", "https://git.example.org/clinic-ml/test-recommendation.git");
+        String codeVersion = line.text("code-version", "4a58347d1430a73e89fafe6c570cf53c774ac05c");
+        String user = line.text("user", "scheduler");
+        String master = line.text("master", "local[2]");
+
+        boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
+        SparkSession spark = SparkSession.builder().master(master).appName("iongov-" + node).config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2").getOrCreate();
+        int failures = 0;
+        out.printf("[%s] Spark %s (%s), agent %s, instance %s, %d cycle(s) of %d rows every %d s%n", node, spark.version(),
+                master, socket, instance, cycles, rows, intervalMillis / 1000);
+        try (Governance governance = Governance.connect(socket)) {
+            RecommenderTraining training = new RecommenderTraining(spark, seed, maxIter);
+            for (int k = 1; k <= cycles; k++) {
+                long start = System.currentTimeMillis();
+                List<Path> batches = new ArrayList<>();
+                for (int b = Math.max(1, k - window + 1); b <= k; b++) {
+                    Path file = data.resolve("batch-" + b + ".csv");
+                    if (!Files.exists(file)) {
+                        PatientData.writeCsv(file, PatientData.batch(seed, b, rows, b >= driftAt));
+                    }
+                    batches.add(file);
+                }
+                RunSpec spec = RunSpec.of(instance, node).withEngine("spark", spark.version()).withCode(codeUri, codeVersion)
+                        .startedBy(user).withParameter("cycle", k).withParameter("seed", seed).withParameter("rowsPerBatch", rows)
+                        .withParameter("batches", batches.stream().map(p -> p.getFileName().toString()).toList())
+                        .withParameter("maxIter", maxIter).withParameter("regParam", List.of(0.001, 0.05))
+                        .withParameter("elasticNetParam", List.of(0.0, 0.5)).withParameter("trainRatio", 0.75)
+                        .withParameter("holdoutFraction", 0.2).withParameter("drifted", k >= driftAt);
+                RunHandle run = governance.openRun(spec);
+                try {
+                    RecommenderTraining.Result result;
+                    try (SparkGovernance attached = SparkGovernance.attach(spark, run)) {
+                        result = training.train(batches, run);
+                    }
+                    String modelId = run.publishModel(channel, result.pmml());
+                    double seconds = (System.currentTimeMillis() - start) / 1000.0;
+                    run.log("INFO", String.format(Locale.ROOT, "trained on %d rows in %.1f s, holdout auc %.4f", result.rows(),
+                            seconds, result.evaluation().auc()));
+                    run.close();
+                    out.printf(Locale.ROOT, "[%s] cycle %d of %d: %d rows from %d batch(es)%s in %.1f s (%.0f rows/s), auc %.4f, "
+                            + "published %s on %s%n", node, k, cycles, result.rows(), batches.size(), k >= driftAt ? " (drifted)" : "",
+                            seconds, result.rows() / seconds, result.evaluation().auc(), modelId, channel);
+                } catch (RuntimeException e) {
+                    failures++;
+                    run.event("error", Severity.ERROR, "training failed: " + e);
+                    run.end(RunOutcome.FAILED);
+                    out.printf("[%s] cycle %d of %d failed: %s%n", node, k, cycles, e);
+                    e.printStackTrace();
+                }
+                if (k < cycles) {
+                    long wait = start + intervalMillis - System.currentTimeMillis();
+                    if (wait > 0) {
+                        Thread.sleep(wait);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.printf("[%s] interrupted%n", node);
+            return 1;
+        } finally {
+            if (ownSession) {
+                spark.stop();
+            }
+        }
+        out.printf("[%s] done: %d cycle(s), %d failed%n", node, cycles, failures);
+        return failures == 0 ? 0 : 1;
+    }
+}
