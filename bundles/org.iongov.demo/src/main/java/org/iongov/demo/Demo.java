@@ -35,7 +35,6 @@ import org.iongov.core.query.RecordQuery;
 import org.iongov.core.query.RunQuery;
 import org.iongov.core.store.GovernanceStore;
 import org.iongov.core.store.GovernanceStoreProvider;
-import org.iongov.internal.demo.EngineProcess;
 import org.iongov.internal.demo.Operator;
 import org.iongov.model.definition.IonDefinitions;
 import org.iongov.model.validation.ValidationReport;

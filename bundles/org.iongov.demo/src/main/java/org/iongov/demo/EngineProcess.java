@@ -1,4 +1,4 @@
-package org.iongov.internal.demo;
+package org.iongov.demo;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -61,7 +61,7 @@ public final class EngineProcess implements AutoCloseable {
     }
 
     /** The module's classes and its engine classpath, as the build wrote them. */
-    static List<String> classpathOf(Path root, String module) {
+    public static List<String> classpathOf(Path root, String module) {
         Path target = root.resolve("engine-connectors").resolve(module).resolve("target");
         Path classes = target.resolve("classes");
         Path listed = target.resolve("engine-classpath.txt");
