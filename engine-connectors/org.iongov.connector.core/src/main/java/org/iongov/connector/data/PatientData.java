@@ -106,8 +106,9 @@ public final class PatientData {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            // A dot-name while writing: folder watchers (Spark, Flink) skip hidden files.
-            Path partial = parent.resolve("." + file.getFileName() + ".partial");
+            // A hidden name of its own while writing: folder watchers (Spark, Flink) skip hidden files,
+            // and two pipelines writing the same batch at once never share a partial file.
+            Path partial = Files.createTempFile(parent, "." + file.getFileName() + ".", ".partial");
             try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
                 out.write(CSV_HEADER);
                 out.write('\n');
