@@ -121,8 +121,8 @@ public final class Demo {
             if (options.topology() == DemoOptions.Topology.E) {
                 Path tfSocket = agent("tensorflow", store, server, work, sockets, agents);
                 progress.printf("[demo] TensorFlow training (train-neural-network): %d cycles%n", cycles);
-                engines.add(EngineProcess.start("tensorflow", options.iongovRoot(), List.of("org.iongov.connector.tensorflow"), "2g",
-                        "org.iongov.connector.tensorflow.demo.NeuralNetworkTraining", trainingArgs(ion, "train-neural-network",
+                engines.add(EngineProcess.start("tensorflow", options.iongovRoot(), List.of("org.iongov.connector.tensorflow"),
+                        tensorFlowJvm("2g"), TENSORFLOW_ENVIRONMENT, "org.iongov.connector.tensorflow.demo.NeuralNetworkTraining", trainingArgs(ion, "train-neural-network",
                                 "neural-network-candidate", tfSocket, instanceId, data, cycles, driftAt),
                         work.resolve("logs/tensorflow.log"), progress));
                 operator = Operator.start(new RemoteDecisions(server.uri(), operatorToken), store, instanceId, OPERATOR, progress);
@@ -132,7 +132,7 @@ public final class Demo {
             progress.printf("[demo] Flink inference (recommend-tests%s): %d s at %d records/s, drift after %d s%n",
                     options.topology() == DemoOptions.Topology.E ? " and canary-recommend-tests" : "", seconds,
                     options.recordsPerSecond(), seconds / 2);
-            engines.add(EngineProcess.start("flink", options.iongovRoot(), inferenceModules, "1g",
+            engines.add(EngineProcess.start("flink", options.iongovRoot(), inferenceModules, tensorFlowJvm("1g"), TENSORFLOW_ENVIRONMENT,
                     "org.iongov.connector.flink.demo.InferencePipeline", inferenceArgs(ion, flinkSocket, instanceId, seconds),
                     work.resolve("logs/flink.log"), progress));
 
@@ -166,6 +166,18 @@ public final class Demo {
             store.close();
             deleteQuietly(sockets);
         }
+    }
+
+    /**
+     * TensorFlow's oneDNN kernels vary in the last bits under load: off, so that a seed gives the
+     * same network (reproducible training); and its native logging down to warnings.
+     */
+    private static final Map<String, String> TENSORFLOW_ENVIRONMENT = Map.of("TF_ENABLE_ONEDNN_OPTS", "0", "TF_CPP_MIN_LOG_LEVEL", "1");
+
+    /** TensorFlow's native libraries unpack once into the connector's build folder, not into the home folder. */
+    private List<String> tensorFlowJvm(String heap) {
+        return List.of("-Xmx" + heap, "-Dorg.bytedeco.javacpp.cachedir=" + options.iongovRoot()
+                .resolve("engine-connectors/org.iongov.connector.tensorflow/target/javacpp-cache"));
     }
 
     private Path agent(String engine, GovernanceStore store, GovernanceServer server, Path work, Path sockets, List<Agent> agents)

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,19 +45,27 @@ public final class EngineProcess implements AutoCloseable {
      */
     public static EngineProcess start(String name, Path root, List<String> modules, String heap, String mainClass, List<String> args,
             Path log, PrintStream progress) throws IOException {
+        return start(name, root, modules, List.of("-Xmx" + heap), Map.of(), mainClass, args, log, progress);
+    }
+
+    /** Like the other start, with JVM options and environment variables of the engine's own. */
+    public static EngineProcess start(String name, Path root, List<String> modules, List<String> jvmOptions, Map<String, String> environment,
+            String mainClass, List<String> args, Path log, PrintStream progress) throws IOException {
         List<String> classpath = new ArrayList<>();
         for (String module : modules) {
             classpath.addAll(classpathOf(root, module));
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + heap);
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(String.join(java.io.File.pathSeparator, classpath));
         command.add(mainClass);
         command.addAll(args);
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new EngineProcess(name, process, log, progress);
     }
 

@@ -147,14 +147,16 @@ public final class LoadedSavedModel implements AutoCloseable {
 
     /**
      * The model's metadata as JSON, all read from the SavedModel: tags, the TensorFlow version
-     * that wrote it, input feature names and each signature's method, inputs and outputs (tensor
+     * that wrote it (when recorded), input feature names and each signature's method, inputs and outputs (tensor
      * name, dtype, shape with -1 for a free dimension).
      */
     public String metadataJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("format", "saved-model");
         json.put("tags", tags);
-        json.put("tensorflowVersion", tensorflowVersion);
+        if (!tensorflowVersion.isEmpty()) {
+            json.put("tensorflowVersion", tensorflowVersion); // TensorFlow Java's exporter leaves it empty
+        }
         json.put("features", features);
         List<Object> sigs = new ArrayList<>();
         for (SignatureSpec s : signatures) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
+import org.iongov.agent.api.Histogram;
 import org.iongov.agent.api.RunHandle;
 import org.iongov.connector.data.PatientData;
 import org.iongov.connector.data.PatientRecord;
@@ -24,7 +25,8 @@ import org.iongov.connector.tensorflow.internal.NetworkGraph;
  *
  * <p>Reported, with the ION's component names: per-epoch training {@code loss}
  * ({@code fit-neural-network}); on the holdout {@code auc}, {@code accuracy}, {@code precision},
- * {@code recall} and the structured {@code confusion-matrix} ({@code evaluate}). The training
+ * {@code recall}, the structured {@code confusion-matrix} ({@code evaluate}) and the prediction
+ * signature of {@code probability} (a histogram over tenths of [0, 1]). The training
  * parameters are in {@link #parameters()}, for the run's spec.
  *
  * <p>Repeatable: the holdout split, the initial weights and the batch order come from the seed
@@ -38,25 +40,31 @@ import org.iongov.connector.tensorflow.internal.NetworkGraph;
  */
 public final class NeuralNetworkTrainer {
 
+    /** Tenths of [0, 1], the bins of the holdout's prediction signature (as inference pipelines use). */
+    private static final double[] SCORE_EDGES = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
+
     private final int[] hidden;
     private final int epochs;
     private final double learningRate;
     private final int batchSize;
     private final double holdoutFraction;
     private final long seed;
+    private final Map<String, double[]> signatureEdges;
 
-    private NeuralNetworkTrainer(int[] hidden, int epochs, double learningRate, int batchSize, double holdoutFraction, long seed) {
+    private NeuralNetworkTrainer(int[] hidden, int epochs, double learningRate, int batchSize, double holdoutFraction, long seed,
+            Map<String, double[]> signatureEdges) {
         this.hidden = hidden;
         this.epochs = epochs;
         this.learningRate = learningRate;
         this.batchSize = batchSize;
         this.holdoutFraction = holdoutFraction;
         this.seed = seed;
+        this.signatureEdges = signatureEdges;
     }
 
     /** Hidden layers 16 and 8, 30 epochs, learning rate 0.03, batches of 32, a 20% holdout, seed 42. */
     public static NeuralNetworkTrainer defaults() {
-        return new NeuralNetworkTrainer(new int[] {16, 8}, 30, 0.03, 32, 0.2, 42);
+        return new NeuralNetworkTrainer(new int[] {16, 8}, 30, 0.03, 32, 0.2, 42, Map.of());
     }
 
     public NeuralNetworkTrainer withHiddenLayers(int... sizes) {
@@ -64,39 +72,55 @@ public final class NeuralNetworkTrainer {
             throw new IllegalArgumentException("hidden layers need at least one layer, each of size 1 or more, got "
                     + Arrays.toString(sizes));
         }
-        return new NeuralNetworkTrainer(sizes.clone(), epochs, learningRate, batchSize, holdoutFraction, seed);
+        return new NeuralNetworkTrainer(sizes.clone(), epochs, learningRate, batchSize, holdoutFraction, seed, signatureEdges);
     }
 
     public NeuralNetworkTrainer withEpochs(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, was " + n);
         }
-        return new NeuralNetworkTrainer(hidden, n, learningRate, batchSize, holdoutFraction, seed);
+        return new NeuralNetworkTrainer(hidden, n, learningRate, batchSize, holdoutFraction, seed, signatureEdges);
     }
 
     public NeuralNetworkTrainer withLearningRate(double rate) {
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw new IllegalArgumentException("the learning rate must be positive, was " + rate);
         }
-        return new NeuralNetworkTrainer(hidden, epochs, rate, batchSize, holdoutFraction, seed);
+        return new NeuralNetworkTrainer(hidden, epochs, rate, batchSize, holdoutFraction, seed, signatureEdges);
     }
 
     public NeuralNetworkTrainer withBatchSize(int rows) {
         if (rows < 1) {
             throw new IllegalArgumentException("the batch size must be at least 1, was " + rows);
         }
-        return new NeuralNetworkTrainer(hidden, epochs, learningRate, rows, holdoutFraction, seed);
+        return new NeuralNetworkTrainer(hidden, epochs, learningRate, rows, holdoutFraction, seed, signatureEdges);
     }
 
     public NeuralNetworkTrainer withHoldoutFraction(double fraction) {
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("the holdout fraction must be between 0 and 1 (exclusive), was " + fraction);
         }
-        return new NeuralNetworkTrainer(hidden, epochs, learningRate, batchSize, fraction, seed);
+        return new NeuralNetworkTrainer(hidden, epochs, learningRate, batchSize, fraction, seed, signatureEdges);
     }
 
     public NeuralNetworkTrainer withSeed(long s) {
-        return new NeuralNetworkTrainer(hidden, epochs, learningRate, batchSize, holdoutFraction, s);
+        return new NeuralNetworkTrainer(hidden, epochs, learningRate, batchSize, holdoutFraction, s, signatureEdges);
+    }
+
+    /**
+     * Also reports the input signature of this feature over the data read (holdout included),
+     * with these fixed bin edges: the same edges as the inference pipeline's make training and
+     * serving distributions comparable.
+     */
+    public NeuralNetworkTrainer withInputSignature(String feature, double... edges) {
+        if (!PatientRecord.FEATURES.contains(feature)) {
+            throw new IllegalArgumentException("no feature '" + feature + "' to sign; the features are " + PatientRecord.FEATURES);
+        }
+        Histogram.binned(edges, new double[0]); // checks the edges, in the API's words
+        Map<String, double[]> all = new LinkedHashMap<>(signatureEdges);
+        all.put(feature, edges.clone());
+        return new NeuralNetworkTrainer(hidden, epochs, learningRate, batchSize, holdoutFraction, seed,
+                java.util.Collections.unmodifiableMap(all));
     }
 
     /** The training parameters, to record in the run's spec. */
@@ -136,6 +160,12 @@ public final class NeuralNetworkTrainer {
         float[] scale = new float[width];
         standardization(records, training, mean, scale);
 
+        signatureEdges.forEach((feature, edges) -> {
+            int column = PatientRecord.FEATURES.indexOf(feature);
+            double[] values = records.stream().mapToDouble(r -> r.features()[column]).toArray();
+            run.inputSignature(feature, Histogram.binned(edges, values));
+        });
+
         long start = System.nanoTime();
         try (NetworkGraph network = new NetworkGraph(mean, scale, hidden, (float) learningRate, random.nextLong())) {
             float[] trainX = features(records, training);
@@ -168,6 +198,7 @@ public final class NeuralNetworkTrainer {
             run.statistic("evaluate", "precision", evaluation.precision());
             run.statistic("evaluate", "recall", evaluation.recall());
             run.structuredStatistic("evaluate", "confusion-matrix", evaluation.confusionJson());
+            run.predictionSignature(NetworkGraph.OUTPUT, Histogram.binned(SCORE_EDGES, scores));
             run.statistic("evaluate", "auc", evaluation.auc());
             run.log("INFO", String.format(Locale.ROOT, "trained %s on %d encounters (%d held out) for %d epochs in %.1f s: auc %.4f",
                     Arrays.toString(hidden), training.length, holdout.length, epochs, seconds, evaluation.auc()));

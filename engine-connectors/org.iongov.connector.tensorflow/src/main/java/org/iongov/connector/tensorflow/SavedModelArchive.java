@@ -3,7 +3,6 @@ package org.iongov.connector.tensorflow;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -129,7 +128,7 @@ public final class SavedModelArchive {
                     Files.createDirectories(target);
                 } else {
                     Files.createDirectories(target.getParent());
-                    copy(zip, target);
+                    Files.copy(zip, target);
                 }
             }
         } catch (ZipException e) {
@@ -141,9 +140,5 @@ public final class SavedModelArchive {
             throw new IllegalArgumentException("not a SavedModel archive: " + (entries == 0 ? "the bytes are not a zip"
                     : "no saved_model.pb at its root among its " + entries + " entries"));
         }
-    }
-
-    private static void copy(InputStream in, Path target) throws IOException {
-        Files.copy(in, target);
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +31,11 @@ import org.iongov.connector.scoring.Scorer;
 import org.iongov.connector.scoring.Scorers;
 import org.iongov.connector.testkit.GovernedEnvironment;
 import org.iongov.core.metadata.DatasetRecord;
+import org.iongov.core.metadata.DatasetUseRecord;
+import org.iongov.core.metadata.LogRecord;
+import org.iongov.core.metadata.MessageRecord;
+import org.iongov.core.metadata.SignatureRecord;
+import org.iongov.core.metadata.StatisticRecord;
 import org.iongov.core.metadata.EventRecord;
 import org.iongov.core.metadata.ModelRecord;
 import org.iongov.core.metadata.RunStatus;
@@ -50,6 +56,7 @@ class TensorFlowConnectorTest {
 
     private static final String INSTANCE = "ensemble-e";
     private static final int EPOCHS = 30;
+    private static final double[] AGE_EDGES = {18, 40, 60, 95};
 
     @TempDir
     static Path folder;
@@ -63,8 +70,8 @@ class TensorFlowConnectorTest {
     @BeforeAll
     static void trainAndPublish() throws Exception {
         env = GovernedEnvironment.startWithSample(folder.resolve("env"), "e-ensemble-with-canary.json", INSTANCE);
-        csv = PatientData.writeCsv(folder.resolve("data/batch-0.csv"), PatientData.batch(42, 0, 1500, false));
-        NeuralNetworkTrainer trainer = NeuralNetworkTrainer.defaults().withEpochs(EPOCHS);
+        csv = PatientData.writeCsv(folder.resolve("data/batch-0.csv"), PatientData.batch(42, 0, 2000, false));
+        NeuralNetworkTrainer trainer = NeuralNetworkTrainer.defaults().withEpochs(EPOCHS).withInputSignature("age", AGE_EDGES);
         RunSpec spec = RunSpec.of(INSTANCE, "train-neural-network").withEngine("tensorflow", org.tensorflow.TensorFlow.version())
                 .withCode("https://git.example.org/clinic-ml/test-recommendation.git", "test").startedBy("tester");
         trainer.parameters().forEach(spec::withParameter);
@@ -74,6 +81,7 @@ class TensorFlowConnectorTest {
             modelId = trained.publish(run, "neural-network-candidate");
         }
         env.awaitStored();
+        System.out.println("trained: holdout auc " + trained.auc() + ", confusion " + trained.confusionJson());
     }
 
     @AfterAll
@@ -140,6 +148,10 @@ class TensorFlowConnectorTest {
         long[] confusion = confusion(trained.holdoutScores(), trained.holdoutLabels());
         assertEquals("{\"labels\":[0,1],\"threshold\":0.5,\"matrix\":[[" + confusion[0] + "," + confusion[1] + "],[" + confusion[2]
                 + "," + confusion[3] + "]]}", trained.confusionJson());
+        List<StatisticRecord> matrices = env.store().structuredStatistics(new RecordQuery(runId, null, "confusion-matrix", null, null, 10));
+        assertEquals(1, matrices.size());
+        assertEquals("evaluate", matrices.get(0).component());
+        assertEquals(trained.confusionJson(), matrices.get(0).structuredJson().replace(" ", ""));
         double accuracy = (double) (confusion[0] + confusion[3]) / trained.holdoutLabels().length;
         assertEquals(accuracy, only("accuracy"), 1e-12);
         assertEquals((double) confusion[3] / (confusion[3] + confusion[1]), only("precision"), 1e-12);
@@ -166,6 +178,33 @@ class TensorFlowConnectorTest {
         String digest = sha256(Files.readAllBytes(csv));
         List<DatasetRecord> datasets = env.store().datasets(RecordQuery.latest(100));
         assertTrue(datasets.stream().anyMatch(d -> digest.equals(d.digest())), "the CSV read is recorded: " + datasets);
+        List<DatasetUseRecord> uses = env.store().datasetUses(new RecordQuery(runId, null, null, null, null, 10));
+        assertEquals(1, uses.size());
+        assertEquals(DatasetUseRecord.Direction.READ, uses.get(0).direction());
+        assertEquals("dataset:" + digest, uses.get(0).datasetId());
+
+        List<SignatureRecord> signatures = env.store().signatures(new RecordQuery(runId, null, "probability", null, null, 10));
+        assertEquals(1, signatures.size());
+        long[] counts = new long[10];
+        for (double score : trained.holdoutScores()) {
+            counts[Math.min(9, (int) (score * 10))]++;
+        }
+        String histogram = signatures.get(0).histogramJson().replace(" ", "");
+        assertTrue(histogram.contains(Arrays.toString(counts).replace(" ", "")), histogram + " vs " + Arrays.toString(counts));
+
+        List<SignatureRecord> ages = env.store().signatures(new RecordQuery(runId, null, "age", null, null, 10));
+        assertEquals(1, ages.size());
+        long[] ageCounts = new long[3];
+        for (PatientRecord r : PatientData.readCsv(csv)) {
+            ageCounts[r.age() < 40 ? 0 : r.age() < 60 ? 1 : 2]++;
+        }
+        assertEquals(SignatureRecord.SignatureTarget.INPUT, ages.get(0).target());
+        assertTrue(ages.get(0).histogramJson().replace(" ", "").contains(Arrays.toString(ageCounts).replace(" ", "")),
+                ages.get(0).histogramJson() + " vs " + Arrays.toString(ageCounts));
+
+        List<LogRecord> logs = env.store().logs(new RecordQuery(runId, null, null, null, null, 10));
+        assertTrue(logs.stream().anyMatch(l -> l.message().startsWith("trained [16, 8] on 1600 encounters (400 held out)")),
+                logs.toString());
     }
 
     @Test
@@ -175,6 +214,9 @@ class TensorFlowConnectorTest {
         List<EventRecord> events = env.store().events(new RecordQuery(null, INSTANCE, decision, null, null, 100));
         assertTrue(events.stream().anyMatch(e -> e.message().contains(modelId) && e.message().contains("check-neural-network")),
                 "expected a " + decision + " of " + modelId + " (auc " + trained.auc() + "), events: " + events);
+        // an approved member goes on to the inference pipeline, a rejected one stops at the check
+        List<MessageRecord> forwarded = env.store().messages(new RecordQuery(null, INSTANCE, "neural-network-member", null, null, 100));
+        assertEquals(trained.auc() >= 0.82, forwarded.stream().anyMatch(m -> modelId.equals(m.modelId())), forwarded.toString());
     }
 
     @Test

@@ -45,6 +45,21 @@ public final class NeuralNetworkTraining {
 
     static final String CACHE_PROPERTY = "org.bytedeco.javacpp.cachedir";
 
+    /** The input signatures' bin edges, as the Flink inference demo's, so training and serving compare. */
+    static final Map<String, double[]> SIGNATURE_EDGES = new LinkedHashMap<>();
+
+    static {
+        SIGNATURE_EDGES.put("age", new double[] {18, 30, 40, 50, 60, 70, 80, 95});
+        SIGNATURE_EDGES.put("sex", new double[] {0, 0.5, 1});
+        SIGNATURE_EDGES.put("bmi", new double[] {15, 20, 25, 30, 35, 40, 50});
+        SIGNATURE_EDGES.put("systolic_bp", new double[] {85, 110, 120, 130, 140, 160, 210});
+        SIGNATURE_EDGES.put("heart_rate", new double[] {40, 60, 70, 80, 90, 100, 170});
+        SIGNATURE_EDGES.put("temperature", new double[] {35, 36.5, 37, 37.5, 38, 38.5, 41.5});
+        SIGNATURE_EDGES.put("white_cell_count", new double[] {2, 6, 8, 10, 12, 15, 30});
+        SIGNATURE_EDGES.put("pain_score", new double[] {0, 2, 4, 6, 8, 10});
+        SIGNATURE_EDGES.put("prior_visits", new double[] {0, 1, 2, 3, 5, 20});
+    }
+
     private final PrintStream out;
 
     private NeuralNetworkTraining(PrintStream out) {
@@ -88,6 +103,9 @@ public final class NeuralNetworkTraining {
         String engineVersion = org.tensorflow.TensorFlow.version();
         NeuralNetworkTrainer trainer = NeuralNetworkTrainer.defaults().withSeed(s.seed).withEpochs(s.epochs)
                 .withHiddenLayers(s.hidden).withLearningRate(s.learningRate);
+        for (Map.Entry<String, double[]> e : SIGNATURE_EDGES.entrySet()) {
+            trainer = trainer.withInputSignature(e.getKey(), e.getValue());
+        }
         try (Governance governance = Governance.connect(s.socket)) {
             for (int k = 0; k < s.cycles; k++) {
                 long cycleStart = System.nanoTime();
