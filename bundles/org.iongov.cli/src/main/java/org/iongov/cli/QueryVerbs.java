@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.iongov.core.metadata.EventRecord;
 import org.iongov.core.metadata.HumanActionRecord;
 import org.iongov.core.metadata.ModelRecord;
+import org.iongov.core.metadata.PredictionRecord;
 import org.iongov.core.query.NodeRun;
 import org.iongov.core.query.RecordQuery;
 import org.iongov.core.query.RunQuery;
@@ -120,5 +121,29 @@ final class QueryVerbs {
                 List.of("TIME", "VALUE", "MIN", "MAX", "COUNT", "RUN"),
                 p -> Output.row(p.time(), p.structuredJson() != null ? p.structuredJson() : p.value(), p.min(), p.max(), p.count(),
                         p.runId()));
+    }
+
+    static Verb predictions() {
+        return new Listing<PredictionRecord>("predictions", "list recorded predictions, newest first, to find one to investigate",
+                "[--instance ID] [--node NAME] [--run ID] [--from T] [--to T] [--limit N]",
+                Set.of("--instance", "--node", "--run", "--from", "--to", "--limit"), QueryVerbs::predictions,
+                List.of("PREDICTION", "TIME", "RUN", "MODELS", "OUTPUT"),
+                p -> Output.row(p.id(), p.time(), p.runId(), String.join(",", p.modelIds()), p.outputJson()));
+    }
+
+    /** By node: the predictions of the node's runs, merged newest first. */
+    private static List<PredictionRecord> predictions(GovernanceStore store, Arguments a) {
+        int limit = limit(a);
+        if (a.option("--node") == null) {
+            return store.predictions(new RecordQuery(a.option("--run"), a.option("--instance"), null, null, range(a), limit));
+        }
+        List<PredictionRecord> found = new java.util.ArrayList<>();
+        for (NodeRun run : store.runs(new RunQuery(a.option("--instance"), a.option("--node"), null, org.iongov.core.query.Limits.MAX_ROWS))) {
+            if (a.option("--run") == null || a.option("--run").equals(run.start().id())) {
+                found.addAll(store.predictions(new RecordQuery(run.start().id(), null, null, null, range(a), limit)));
+            }
+        }
+        found.sort(java.util.Comparator.comparing(PredictionRecord::time).thenComparing(PredictionRecord::id).reversed());
+        return found.subList(0, Math.min(limit, found.size()));
     }
 }

@@ -24,6 +24,7 @@ import org.iongov.core.access.IssuedToken;
 import org.iongov.core.access.Permission;
 import org.iongov.core.access.Role;
 import org.iongov.core.json.MetadataJson;
+import org.iongov.core.lineage.Lineage;
 import org.iongov.core.metadata.IngestBatch;
 import org.iongov.core.metadata.InvalidRecordsException;
 import org.iongov.core.metadata.MetadataRecord;
@@ -50,6 +51,9 @@ import com.sun.net.httpserver.HttpServer;
  * store open for its owner to close.
  */
 public final class GovernanceServer implements AutoCloseable {
+
+    /** Control pipelines whose score is within this of a prediction's agree with it. */
+    private static final double AGREEMENT = 0.15;
 
     /** Handles one matched route. */
     @FunctionalInterface
@@ -160,6 +164,10 @@ public final class GovernanceServer implements AutoCloseable {
                 r -> Response.ok(MetadataJson.valueToJson(store.predictions(query(r)))));
         route("GET", "/api/v1/predictions/{id}", Permission.READ,
                 r -> one(store.prediction(r.pathParam(0)), "prediction", r.pathParam(0)));
+        route("GET", "/api/v1/predictions/{id}/lineage", Permission.READ, r -> one(new Lineage(store, AGREEMENT)
+                .ofPrediction(r.pathParam(0)), "prediction", r.pathParam(0)));
+        route("GET", "/api/v1/models/{id}/lineage", Permission.READ, r -> one(new Lineage(store, AGREEMENT)
+                .ofModel(r.pathParam(0), null), "model", r.pathParam(0)));
         route("GET", "/api/v1/events", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.events(query(r)))));
         route("GET", "/api/v1/search-results", Permission.READ,
                 r -> Response.ok(MetadataJson.valueToJson(store.searchResults(query(r)))));

@@ -244,6 +244,18 @@ class ModelPropagationTest {
         assertTrue(text.contains("approve by olivia (operator)"), text);
         assertTrue(text.contains("DISAGREES"), text);
         assertTrue(new Lineage(store, 0.1).ofPrediction("nope").isEmpty());
+
+        Reply api = call("GET", "/api/v1/predictions/enc-7@recommend-tests/lineage", olivia, null);
+        assertEquals(200, api.status(), api.json().toString());
+        JsonNode apiModel = api.json().get("models").get(0);
+        assertEquals(m.model().sha256(), apiModel.get("model").get("sha256").asText());
+        assertEquals("olivia", apiModel.get("policySteps").get(0).get("humanActions").get(0).get("actor").asText());
+        assertEquals("infer", apiModel.get("deployment").get("receiverRunId").asText());
+        assertEquals("enc-7@other", api.json().get("control").get(0).get("prediction").get("id").asText());
+        assertEquals(0.42, api.json().get("prediction").get("output").get("probability").asDouble());
+        assertEquals(404, call("GET", "/api/v1/predictions/nope/lineage", olivia, null).status());
+        Reply ofModel = call("GET", "/api/v1/models/" + model + "/lineage", olivia, null);
+        assertEquals(trainingRun, ofModel.json().get("trainingRun").get("start").get("id").asText());
     }
 
     @Test

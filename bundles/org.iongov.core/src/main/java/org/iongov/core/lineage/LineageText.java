@@ -26,40 +26,7 @@ public final class LineageText {
         line(out, 1, "made by %s", run(lineage.inferenceRun()));
         line(out, 0, "Model%s (%d)", lineage.models().size() == 1 ? "" : "s", lineage.models().size());
         for (ModelLineage m : lineage.models()) {
-            line(out, 1, "%s \"%s\" (%s, %d bytes, sha256:%s)", m.model().id(), m.model().name(),
-                    m.model().format().name().toLowerCase(Locale.ROOT), m.model().size(), m.model().sha256());
-            if (m.trainingRun() != null) {
-                line(out, 2, "trained by %s", run(m.trainingRun()));
-                var start = m.trainingRun().start();
-                line(out, 3, "code %s @ %s", start.codeUri(), start.codeVersion());
-                if (start.configurationJson() != null) {
-                    line(out, 3, "parameters %s", start.configurationJson());
-                }
-            }
-            for (ModelLineage.DatasetUse d : m.datasets()) {
-                line(out, 2, "%s %s (%d bytes, sha256:%s)", d.direction(), d.dataset().uri(), d.dataset().size(), d.dataset().digest());
-            }
-            if (!m.statistics().isEmpty()) {
-                StringBuilder stats = new StringBuilder();
-                for (Map.Entry<String, Double> s : m.statistics().entrySet()) {
-                    stats.append(stats.length() == 0 ? "" : ", ").append(s.getKey()).append(' ').append(number(s.getValue()));
-                }
-                line(out, 2, "training statistics: %s", stats);
-            }
-            for (SearchResultRecord s : m.search()) {
-                line(out, 2, "search %s %s %s%s", s.parametersJson(), s.metric(), number(s.value()), s.chosen() ? "  <- chosen" : "");
-            }
-            for (ModelLineage.PolicyStep step : m.policySteps()) {
-                line(out, 2, "policy %s: %s at %s (%s)", step.node(), step.outcome(), step.time(), step.reason());
-                for (HumanActionRecord h : step.humanActions()) {
-                    line(out, 3, "%s by %s (%s) at %s%s", h.action(), h.actor(), h.role(), h.time(),
-                            h.comment() == null ? "" : ": " + h.comment());
-                }
-            }
-            if (m.deployment() != null) {
-                line(out, 2, "deployed on %s, sent %s, in use by %s since %s", m.deployment().channel(), m.deployment().sentAt(),
-                        m.deployment().receiverRunId(), m.deployment().receivedAt());
-            }
+            model(out, m, 1);
         }
         line(out, 0, "Control pipelines on the same input (%d)", lineage.control().size());
         for (ControlResult c : lineage.control()) {
@@ -74,6 +41,50 @@ public final class LineageText {
             }
         }
         return out.toString();
+    }
+
+    /** One model's path, as {@code ./iongov lineage --model} prints it. */
+    public static String renderModel(ModelLineage model) {
+        StringBuilder out = new StringBuilder();
+        model(out, model, 0);
+        return out.toString();
+    }
+
+    private static void model(StringBuilder out, ModelLineage m, int base) {
+        line(out, base, "%s \"%s\" (%s, %d bytes, sha256:%s)", m.model().id(), m.model().name(),
+                m.model().format().name().toLowerCase(Locale.ROOT), m.model().size(), m.model().sha256());
+        if (m.trainingRun() != null) {
+            line(out, base + 1, "trained by %s", run(m.trainingRun()));
+            var start = m.trainingRun().start();
+            line(out, base + 2, "code %s @ %s", start.codeUri(), start.codeVersion());
+            if (start.configurationJson() != null) {
+                line(out, base + 2, "parameters %s", start.configurationJson());
+            }
+        }
+        for (ModelLineage.DatasetUse d : m.datasets()) {
+            line(out, base + 1, "%s %s (%d bytes, sha256:%s)", d.direction(), d.dataset().uri(), d.dataset().size(), d.dataset().digest());
+        }
+        if (!m.statistics().isEmpty()) {
+            StringBuilder stats = new StringBuilder();
+            for (Map.Entry<String, Double> s : m.statistics().entrySet()) {
+                stats.append(stats.length() == 0 ? "" : ", ").append(s.getKey()).append(' ').append(number(s.getValue()));
+            }
+            line(out, base + 1, "training statistics: %s", stats);
+        }
+        for (SearchResultRecord s : m.search()) {
+            line(out, base + 1, "search %s %s %s%s", s.parametersJson(), s.metric(), number(s.value()), s.chosen() ? "  <- chosen" : "");
+        }
+        for (ModelLineage.PolicyStep step : m.policySteps()) {
+            line(out, base + 1, "policy %s: %s at %s (%s)", step.node(), step.outcome(), step.time(), step.reason());
+            for (HumanActionRecord h : step.humanActions()) {
+                line(out, base + 2, "%s by %s (%s) at %s%s", h.action(), h.actor(), h.role(), h.time(),
+                        h.comment() == null ? "" : ": " + h.comment());
+            }
+        }
+        if (m.deployment() != null) {
+            line(out, base + 1, "deployed on %s, sent %s, in use by %s since %s", m.deployment().channel(), m.deployment().sentAt(),
+                    m.deployment().receiverRunId(), m.deployment().receivedAt());
+        }
     }
 
     private static String run(NodeRun run) {
