@@ -1,7 +1,9 @@
 package org.iongov.connector.flink;
 
 import static org.iongov.connector.flink.TestSupport.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -28,7 +30,7 @@ import org.iongov.connector.pmml.PmmlRegressionModel;
 import org.iongov.connector.testkit.GovernedEnvironment;
 import org.iongov.core.metadata.MessageRecord;
 import org.iongov.core.metadata.PredictionRecord;
-import org.iongov.core.metadata.RecordKind;
+import org.iongov.core.metadata.SignatureRecord;
 import org.iongov.core.query.RecordQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,14 +123,33 @@ class GovernedInferenceTest {
             assertTrue(byId.isEmpty(), "inputs without a prediction: " + byId.keySet());
             assertTrue(used.getOrDefault(modelB, 0) > 0, "model B made predictions after the swap: " + used);
 
-            assertEquals(run.id(), message(modelA).orElseThrow().receiverRunId(), "model A's receipt");
+            // Each model acknowledged once by the run, though every subtask received it.
+            for (String model : List.of(modelA, modelB)) {
+                String messageId = message(model).orElseThrow().id();
+                assertEquals(1, env.store().messageReceipts(new RecordQuery(run.id(), null, null, messageId, null, 10)).size(),
+                        "receipts of " + model);
+            }
             await("window statistics", Duration.ofSeconds(30),
                     () -> env.store().statisticNames(run.id()).containsAll(List.of("throughput", "latency-p50-ms", "latency-p99-ms")));
-            await("signatures", Duration.ofSeconds(30),
-                    () -> env.store().counts().getOrDefault(RecordKind.SIGNATURE, 0L) >= PatientRecord.FEATURES.size() + 1);
+            List<SignatureRecord> signatures = env.store().signatures(new RecordQuery(run.id(), null, null, null, null, 10_000));
+            for (String feature : PatientRecord.FEATURES) {
+                List<SignatureRecord> windows = signatures.stream().filter(g -> g.feature().equals(feature)).toList();
+                assertFalse(windows.isEmpty(), "input signatures of " + feature);
+                assertTrue(windows.stream().allMatch(g -> g.target() == SignatureRecord.SignatureTarget.INPUT));
+            }
+            List<SignatureRecord> scores = signatures.stream().filter(g -> g.feature().equals("score")).toList();
+            assertFalse(scores.isEmpty(), "prediction signatures");
+            assertTrue(scores.stream().allMatch(g -> g.target() == SignatureRecord.SignatureTarget.PREDICTION));
+            // Fixed edges, so that windows compare; the windows count (a sample of) the scored inputs.
+            long counted = 0;
+            for (SignatureRecord age : signatures.stream().filter(g -> g.feature().equals("age")).toList()) {
+                assertArrayEquals(new double[] {18, 30, 40, 50, 60, 70, 80, 95}, TestSupport.array(age.histogramJson(), "edges"), 0.0);
+                counted += (long) java.util.Arrays.stream(TestSupport.array(age.histogramJson(), "counts")).sum();
+            }
+            assertTrue(counted > 0 && counted <= ROWS, "inputs counted in the age signatures: " + counted);
         } finally {
             TestSupport.gate.countDown();
-            job.cancel().get();
+            TestSupport.cancel(job);
             run.close();
         }
     }

@@ -94,6 +94,18 @@ final class TestSupport {
         }
     }
 
+    /** Cancels a job and waits until its tasks are closed (they flush what they reported). */
+    static void cancel(org.apache.flink.core.execution.JobClient job) throws Exception {
+        job.cancel().get();
+        await("the job to end", Duration.ofSeconds(60), () -> {
+            try {
+                return job.getJobStatus().get().isGloballyTerminalState();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /** Waits for a condition, failing with {@code what} after the deadline. */
     static void await(String what, Duration deadline, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + deadline.toNanos();
@@ -133,9 +145,14 @@ final class TestSupport {
 
     /** The members' scores of an ensemble prediction's output JSON. */
     static double[] members(String json) {
-        Matcher m = Pattern.compile("\"members\":\\[([^\\]]*)\\]").matcher(json);
+        return array(json, "members");
+    }
+
+    /** A JSON array of numbers, by field name. */
+    static double[] array(String json, String field) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\":\\[([^\\]]*)\\]").matcher(json);
         if (!m.find()) {
-            fail("no members in " + json);
+            fail("no " + field + " in " + json);
         }
         String[] parts = m.group(1).split(",");
         double[] values = new double[parts.length];

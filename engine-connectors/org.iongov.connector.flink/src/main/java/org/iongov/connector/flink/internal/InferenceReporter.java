@@ -19,12 +19,15 @@ import org.iongov.connector.flink.Prediction;
  *
  * <p>Kept off the hot path: per record only a counter, a sampling test on the id's hash and a
  * countdown. Latency and histograms are measured on every {@code stride}-th record, the stride
- * chosen per window so that about {@value #MEASURED_PER_WINDOW} records are measured; histograms
- * thus count a systematic sample of the window (their shape, not the window's total).
+ * chosen per window so that about {@value #MEASURED_PER_WINDOW} records are measured (and doubled
+ * whenever more than {@value #MEASURED_PER_MILLISECOND} fall in one millisecond); histograms thus
+ * count a systematic sample of the window (their shape, not the window's total).
  */
 public final class InferenceReporter implements AutoCloseable {
 
     static final int MEASURED_PER_WINDOW = 10_000;
+    private static final int MEASURED_PER_MILLISECOND = 10;
+    private static final int MAX_STRIDE = 1 << 20;
     private static final int LATENCY_BUCKETS = 1 << 14;
 
     private final Governance governance;
@@ -42,6 +45,7 @@ public final class InferenceReporter implements AutoCloseable {
     private final long[] scoreCounts;
     private final long[] latency = new long[LATENCY_BUCKETS];
     private final LiveProgress progress;
+    private final int featureCount;
 
     private long windowStart;
     private long count;
@@ -49,6 +53,8 @@ public final class InferenceReporter implements AutoCloseable {
     private long latencyMax;
     private int stride = 1;
     private int untilMeasure = 1;
+    private long lastMeasuredAt;
+    private int measuredThatMillisecond;
     private long unreportedProgress;
     private double divergenceSum;
     private long divergenceCount;
@@ -63,6 +69,7 @@ public final class InferenceReporter implements AutoCloseable {
         this.divergenceThreshold = config.divergenceThreshold();
         Map<String, double[]> signatures = config.signatures();
         List<String> features = config.features();
+        featureCount = features.size();
         signatureFeatures = signatures.keySet().toArray(new String[0]);
         signatureIndex = new int[signatureFeatures.length];
         edges = new double[signatureFeatures.length][];
@@ -90,8 +97,20 @@ public final class InferenceReporter implements AutoCloseable {
 
     /** Measures latency and the signatures on this record; ends the window when it is over. */
     public void measure(double[] features, double score, long createdAt) {
-        untilMeasure = stride;
+        if (features.length < featureCount) {
+            throw new IllegalArgumentException(node + " was configured with " + featureCount + " features but an input has "
+                    + features.length + ": GovernanceConfig.features must name the InferenceInput's features in order");
+        }
         long now = System.currentTimeMillis();
+        // More than a few measurements in one millisecond: measure half as often (until the window ends).
+        if (now != lastMeasuredAt) {
+            lastMeasuredAt = now;
+            measuredThatMillisecond = 0;
+        } else if (++measuredThatMillisecond > MEASURED_PER_MILLISECOND && stride < MAX_STRIDE) {
+            stride *= 2;
+            measuredThatMillisecond = 0;
+        }
+        untilMeasure = stride;
         long lag = createdAt < 0 ? 0 : Math.max(0, now - createdAt);
         latency[(int) Math.min(LATENCY_BUCKETS - 1, lag)]++;
         latencyMax = Math.max(latencyMax, lag);
@@ -100,11 +119,16 @@ public final class InferenceReporter implements AutoCloseable {
         }
         scoreCounts[bin(scoreEdges, score)]++;
         measured++;
+        progress.scored.addAndGet(count - unreportedProgress);
+        unreportedProgress = count;
         if (now - windowStart >= windowMillis) {
             report(now);
         }
-        progress.scored.addAndGet(count - unreportedProgress);
-        unreportedProgress = count;
+    }
+
+    /** Whether any prediction is recorded. */
+    public boolean sampling() {
+        return sampling > 0;
     }
 
     /** Whether the prediction of this input is recorded: a hash of its id, so every node picks the same inputs. */
@@ -164,7 +188,7 @@ public final class InferenceReporter implements AutoCloseable {
                         divergence, divergenceCount, divergenceThreshold));
             }
         }
-        stride = (int) Math.max(1, Math.min(1 << 20, count / MEASURED_PER_WINDOW));
+        stride = (int) Math.max(1, Math.min(MAX_STRIDE, count / MEASURED_PER_WINDOW));
         untilMeasure = Math.min(untilMeasure, stride);
         java.util.Arrays.fill(latency, 0);
         latencyMax = 0;
@@ -191,16 +215,18 @@ public final class InferenceReporter implements AutoCloseable {
     /** Reports the last (partial) window, and waits (up to 30 s) until the agent holds everything. */
     @Override
     public void close() {
+        progress.scored.addAndGet(count - unreportedProgress);
+        unreportedProgress = count;
         if (count > 0 && measured > 0) {
             report(System.currentTimeMillis());
         }
-        progress.scored.addAndGet(count - unreportedProgress);
         // Flink may interrupt a cancelled task: still hand everything over before closing the link.
         boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         try {
-            for (int attempt = 0; attempt < 3; attempt++) {
+            while (true) {
                 try {
-                    governance.flush(Duration.ofSeconds(30));
+                    governance.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;

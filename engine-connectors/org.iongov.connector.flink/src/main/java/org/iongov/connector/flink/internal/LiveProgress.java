@@ -18,6 +18,11 @@ public final class LiveProgress {
     private LiveProgress() {
     }
 
+    /** Starts counting this node afresh (a new job in the same JVM). */
+    public static void reset(String node) {
+        NODES.remove(node);
+    }
+
     public static LiveProgress of(String node) {
         return NODES.computeIfAbsent(node, n -> new LiveProgress());
     }

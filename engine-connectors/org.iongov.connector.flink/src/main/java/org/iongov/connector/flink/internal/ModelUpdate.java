@@ -3,7 +3,9 @@ package org.iongov.connector.flink.internal;
 import org.iongov.agent.api.DeliveredModel;
 
 /** A model delivered on one of a node's channels, as it travels the broadcast stream (a Flink POJO). */
-public class ModelUpdate {
+public class ModelUpdate implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public String channel;
     public String modelId;

@@ -82,7 +82,6 @@ public final class ScoringFunction<I, T> extends BroadcastProcessFunction<I, Mod
     @Override
     public void open(org.apache.flink.api.common.functions.OpenContext context) throws Exception {
         members = new HashMap<>();
-        pendingSince = new ArrayList<>();
         int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
         // Every subtask receives each model; one of them acknowledges it, once.
@@ -96,9 +95,12 @@ public final class ScoringFunction<I, T> extends BroadcastProcessFunction<I, Mod
     public void initializeState(FunctionInitializationContext context) throws Exception {
         pendingState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("iongov-pending", inputType));
         pending = new ArrayList<>();
+        pendingSince = new ArrayList<>();
         if (context.isRestored()) {
+            long now = System.currentTimeMillis();
             for (I element : pendingState.get()) {
                 pending.add(element);
+                pendingSince.add(now);
             }
             restored = true;
         }
@@ -238,6 +240,9 @@ public final class ScoringFunction<I, T> extends BroadcastProcessFunction<I, Mod
                 created = ctx == null ? since : timestamp != null ? timestamp : -1;
             }
             reporter.measure(features, score, created);
+        }
+        if (!reporter.sampling()) {
+            return;
         }
         String id = view.id(element);
         if (reporter.sampled(id)) {

@@ -1,0 +1,41 @@
+package org.iongov.connector.flink.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.iongov.connector.testkit.GovernedEnvironment;
+import org.iongov.core.metadata.PredictionRecord;
+import org.iongov.core.query.NodeRun;
+import org.iongov.core.query.RecordQuery;
+import org.iongov.core.query.RunQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The overhead benchmark runs both jobs and keeps its figures in its run (no timing asserted). */
+class OverheadBenchmarkTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void runsBothJobsAndRecordsTheGovernedOne() throws Exception {
+        String records = System.getProperty("bench.records", "100000");
+        String repetitions = System.getProperty("bench.repetitions", "1");
+        try (GovernedEnvironment env = GovernedEnvironment.startWithSample(folder.resolve("env"), "b-scheduled-retraining.json",
+                "benchmark")) {
+            OverheadBenchmark.run(new String[] {"--socket", env.socket().toString(), "--records", records, "--repetitions", repetitions,
+                    "--warmup", System.getProperty("bench.warmup", "0"), "--sampling", System.getProperty("bench.sampling", "0.01")});
+            env.awaitStored();
+            List<NodeRun> runs = env.store().runs(new RunQuery("benchmark", "recommend-tests", null, 10));
+            assertEquals(1, runs.size());
+            String runId = runs.get(0).start().id();
+            assertTrue(env.store().statisticNames(runId).containsAll(List.of("overhead-percent", "throughput", "latency-p99-ms")));
+            List<PredictionRecord> predictions = env.store().predictions(new RecordQuery(runId, null, null, null, null, 10_000));
+            assertFalse(predictions.isEmpty() && !System.getProperty("bench.sampling", "0.01").equals("0"), "sampled predictions of the governed job");
+        }
+    }
+}
