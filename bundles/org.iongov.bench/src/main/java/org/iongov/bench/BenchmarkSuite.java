@@ -38,6 +38,7 @@ public final class BenchmarkSuite {
         BENCHMARKS.put("range-query", StoreBenchmarks::rangeQuery);
         BENCHMARKS.put("agent", AgentBenchmark::run);
         BENCHMARKS.put("propagation", PropagationBenchmark::run);
+        BENCHMARKS.put("lineage", LineageBenchmark::run);
     }
 
     private BenchmarkSuite() {

@@ -301,6 +301,14 @@ public final class RemoteGovernanceStore implements GovernanceStore {
         return names;
     }
 
+    @Override
+    public Map<String, Double> latestStatistics(String runId) {
+        Map<String, Double> latest = new java.util.TreeMap<>();
+        getJson("/api/v1/statistics/latest" + query(params("run", runId))).fields()
+                .forEachRemaining(e -> latest.put(e.getKey(), e.getValue().asDouble()));
+        return latest;
+    }
+
     private static String recordQuery(RecordQuery q) {
         return query(withRange(params("run", q.runId(), "instance", q.instanceId(), "type", q.type(), "subject", q.subjectId(), "limit", q.limit()), q.range()));
     }

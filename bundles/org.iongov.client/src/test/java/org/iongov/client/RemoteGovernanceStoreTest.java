@@ -130,6 +130,9 @@ class RemoteGovernanceStoreTest {
         assertEquals(embedded.events(RecordQuery.latest(5)), remote.events(RecordQuery.latest(5)));
         RecordQuery approvals = new RecordQuery(null, null, "approve", "m", null, 5);
         assertEquals(embedded.humanActions(approvals), remote.humanActions(approvals));
+        assertEquals(Map.of("acc", 29 / 30.0), remote.latestStatistics("train"), "the last scalar value; structured ones left out");
+        assertEquals(embedded.latestStatistics("train"), remote.latestStatistics("train"));
+        assertEquals(List.of("m"), remote.models(new RecordQuery(null, null, null, "m", null, 5)).stream().map(ModelRecord::id).toList());
         RecordQuery ofTrain = new RecordQuery("train", null, null, null, null, 10);
         assertEquals(List.of(0.81, 0.86), remote.searchResults(ofTrain).stream().map(SearchResultRecord::value).toList());
         assertEquals(embedded.searchResults(ofTrain), remote.searchResults(ofTrain));

@@ -77,7 +77,7 @@ class DemoTest {
             JsonNode input = new ObjectMapper().readTree(lineage.prediction().inputJson());
             PmmlRegressionModel pmml = PmmlRegressionModel.parse(bytes);
             double[] features = pmml.inputs().stream().mapToDouble(name -> input.get(name).asDouble()).toArray();
-            double recorded = new ObjectMapper().readTree(lineage.prediction().outputJson()).get("probability").asDouble();
+            double recorded = new ObjectMapper().readTree(lineage.prediction().outputJson()).get("score").asDouble();
             assertEquals(pmml.score(features), recorded, 1e-12);
         }
         // The training data the lineage names is the file on disk, byte for byte.

@@ -69,6 +69,7 @@ public final class GovernanceServer implements AutoCloseable {
 
     private final GovernanceStore store;
     private final ModelPropagation propagation;
+    private final Lineage lineage;
     private final IonDefinitionCheck ionCheck;
     private final ServerOptions options;
     private final Clock clock;
@@ -81,6 +82,7 @@ public final class GovernanceServer implements AutoCloseable {
             throws IOException {
         this.store = store;
         this.propagation = new ModelPropagation(store, clock);
+        this.lineage = new Lineage(store, AGREEMENT);
         this.ionCheck = ionCheck;
         this.options = options;
         this.clock = clock;
@@ -154,6 +156,8 @@ public final class GovernanceServer implements AutoCloseable {
         route("GET", "/api/v1/statistics", Permission.READ, this::statistics);
         route("GET", "/api/v1/statistics/names", Permission.READ,
                 r -> Response.ok(MetadataJson.valueToJson(store.statisticNames(r.param("run")))));
+        route("GET", "/api/v1/statistics/latest", Permission.READ,
+                r -> Response.ok(MetadataJson.valueToJson(store.latestStatistics(required(r, "run")))));
         route("GET", "/api/v1/models", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.models(query(r)))));
         route("GET", "/api/v1/models/{id}", Permission.READ, r -> one(store.model(r.pathParam(0))
                 .map(m -> new org.iongov.core.metadata.ModelRecord(m.id(), m.runId(), m.name(), m.format(), m.sha256(), m.size(),
@@ -164,10 +168,10 @@ public final class GovernanceServer implements AutoCloseable {
                 r -> Response.ok(MetadataJson.valueToJson(store.predictions(query(r)))));
         route("GET", "/api/v1/predictions/{id}", Permission.READ,
                 r -> one(store.prediction(r.pathParam(0)), "prediction", r.pathParam(0)));
-        route("GET", "/api/v1/predictions/{id}/lineage", Permission.READ, r -> one(new Lineage(store, AGREEMENT)
-                .ofPrediction(r.pathParam(0)), "prediction", r.pathParam(0)));
-        route("GET", "/api/v1/models/{id}/lineage", Permission.READ, r -> one(new Lineage(store, AGREEMENT)
-                .ofModel(r.pathParam(0), null), "model", r.pathParam(0)));
+        route("GET", "/api/v1/predictions/{id}/lineage", Permission.READ, r -> one(lineage.ofPrediction(r.pathParam(0)), "prediction",
+                r.pathParam(0)));
+        route("GET", "/api/v1/models/{id}/lineage", Permission.READ, r -> one(lineage.ofModel(r.pathParam(0), null), "model",
+                r.pathParam(0)));
         route("GET", "/api/v1/events", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.events(query(r)))));
         route("GET", "/api/v1/search-results", Permission.READ,
                 r -> Response.ok(MetadataJson.valueToJson(store.searchResults(query(r)))));
@@ -196,6 +200,14 @@ public final class GovernanceServer implements AutoCloseable {
 
     private static int limit(Request r) {
         return r.intParam("limit", 100);
+    }
+
+    private static String required(Request r, String name) {
+        String value = r.param(name);
+        if (value == null || value.isBlank()) {
+            throw new ApiException(400, "the query parameter '" + name + "' is required");
+        }
+        return value;
     }
 
     private static RecordQuery query(Request r) {

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.iongov.core.metadata.DatasetUseRecord;
 import org.iongov.core.metadata.EventRecord;
@@ -19,8 +19,6 @@ import org.iongov.core.metadata.ModelRecord;
 import org.iongov.core.metadata.PredictionRecord;
 import org.iongov.core.query.NodeRun;
 import org.iongov.core.query.RecordQuery;
-import org.iongov.core.query.StatisticPoint;
-import org.iongov.core.query.StatisticQuery;
 import org.iongov.core.query.TimeRange;
 import org.iongov.core.store.GovernanceStore;
 import org.iongov.model.Channel;
@@ -47,6 +45,8 @@ public final class Lineage {
 
     private final GovernanceStore store;
     private final double agreementTolerance;
+    private final Map<String, PredictionLineage.IonReference> instances = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Ion>> definitions = new ConcurrentHashMap<>();
 
     /**
      * @param agreementTolerance how far a control pipeline's score may be from the prediction's
@@ -85,7 +85,7 @@ public final class Lineage {
 
     /** A model's path, as deployed to a given run (or to any, with a null run). */
     public Optional<ModelLineage> ofModel(String modelId, NodeRun deployedTo) {
-        Optional<ModelRecord> model = store.model(modelId);
+        Optional<ModelRecord> model = store.models(new RecordQuery(null, null, null, modelId, null, 1)).stream().findFirst();
         if (model.isEmpty()) {
             return Optional.empty();
         }
@@ -96,13 +96,13 @@ public final class Lineage {
     }
 
     private Optional<ModelLineage> model(String modelId, String instanceId, NodeRun inference, Optional<Ion> ion) {
-        Optional<ModelRecord> stored = store.model(modelId);
+        // Without its bytes: a model may be megabytes, its lineage needs only its digest.
+        Optional<ModelRecord> stored = store.models(new RecordQuery(null, null, null, modelId, null, 1)).stream().findFirst();
         if (stored.isEmpty()) {
             return Optional.empty();
         }
         ModelRecord m = stored.get();
-        ModelRecord withoutBytes = new ModelRecord(m.id(), m.runId(), m.name(), m.format(), m.sha256(), m.size(), m.createdAt(), null,
-                m.location(), m.metadataJson());
+        ModelRecord withoutBytes = m;
         NodeRun training = store.run(m.runId()).orElse(null);
 
         List<ModelLineage.DatasetUse> datasets = new ArrayList<>();
@@ -110,13 +110,7 @@ public final class Lineage {
             store.datasets(new RecordQuery(null, null, null, use.datasetId(), null, 1)).stream().findFirst()
                     .ifPresent(d -> datasets.add(new ModelLineage.DatasetUse(d, use.direction().name().toLowerCase(java.util.Locale.ROOT))));
         }
-        Map<String, Double> statistics = new LinkedHashMap<>();
-        for (String name : store.statisticNames(m.runId())) {
-            List<StatisticPoint> points = store.statistics(new StatisticQuery(name, m.runId(), null, 1_000)).points();
-            if (!points.isEmpty() && !Double.isNaN(points.get(points.size() - 1).value())) {
-                statistics.put(name, points.get(points.size() - 1).value());
-            }
-        }
+        Map<String, Double> statistics = store.latestStatistics(m.runId());
 
         List<ModelLineage.PolicyStep> steps = new ArrayList<>();
         ModelLineage.Deployment deployment = null;
@@ -194,21 +188,26 @@ public final class Lineage {
     }
 
     private PredictionLineage.IonReference ionReference(String instanceId) {
-        for (IonInstanceRecord instance : store.instances()) {
-            if (instance.id().equals(instanceId)) {
-                return new PredictionLineage.IonReference(instanceId, instance.ionName(), instance.ionVersion());
-            }
+        PredictionLineage.IonReference known = instances.get(instanceId);
+        if (known != null) {
+            return known;
         }
-        return null;
+        // Instances never change once recorded: read them once per unknown instance.
+        for (IonInstanceRecord instance : store.instances()) {
+            instances.putIfAbsent(instance.id(), new PredictionLineage.IonReference(instance.id(), instance.ionName(), instance.ionVersion()));
+        }
+        return instances.get(instanceId);
     }
 
     private Optional<Ion> definition(PredictionLineage.IonReference ion) {
-        return store.ionDefinition(ion.name(), ion.version()).flatMap(d -> {
-            try {
-                return Optional.of(IonJson.parse(d.definitionJson()));
-            } catch (IonJsonException e) {
-                return Optional.empty();
-            }
-        });
+        // Definitions never change once uploaded (a change is a new version): parse each once.
+        return definitions.computeIfAbsent(ion.name() + "@" + ion.version(), key -> store.ionDefinition(ion.name(), ion.version())
+                .flatMap(d -> {
+                    try {
+                        return Optional.of(IonJson.parse(d.definitionJson()));
+                    } catch (IonJsonException e) {
+                        return Optional.empty();
+                    }
+                }));
     }
 }

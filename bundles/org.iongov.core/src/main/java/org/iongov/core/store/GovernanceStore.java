@@ -90,7 +90,10 @@ public interface GovernanceStore extends AutoCloseable {
     /** The names of the statistics a run (or, with null, any run) reported. */
     List<String> statisticNames(String runId);
 
-    /** Models (without their bytes), newest first; filters: runId, instanceId (of the producing run), range. */
+    /** The last value of each scalar statistic a run reported, by name (for a name in several components, the latest). */
+    Map<String, Double> latestStatistics(String runId);
+
+    /** Models (without their bytes), newest first; filters: subjectId = model id, runId, instanceId (of the producing run), range. */
     List<ModelRecord> models(RecordQuery query);
 
     /** A model's record, with its bytes when the store holds them. */

@@ -253,6 +253,11 @@ final class DerbyGovernanceStore implements GovernanceStore {
     }
 
     @Override
+    public Map<String, Double> latestStatistics(String runId) {
+        return read("read a run's latest statistics", c -> StoreQueries.latestStatistics(c, runId));
+    }
+
+    @Override
     public List<ModelRecord> models(RecordQuery query) {
         return read("list models", c -> StoreQueries.models(c, query));
     }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -335,6 +336,7 @@ final class IngestWriter {
             }
             ps.executeBatch();
         }
+        updateLatest(connection, points, ids);
         if (!structured.isEmpty()) {
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO STATISTIC_STRUCTURED (ID, VALUE_JSON) VALUES (?, ?)")) {
                 for (StatisticRecord r : structured) {
@@ -344,6 +346,37 @@ final class IngestWriter {
                 }
                 ps.executeBatch();
             }
+        }
+    }
+
+    /**
+     * Keeps each series' latest scalar value on the series itself, so that "the last AUC of this
+     * run" is one row, not a search through its points (Derby cannot read an index backwards).
+     */
+    private static void updateLatest(Connection connection, List<MetadataRecord> points, Map<StatisticSeriesIds.Key, Integer> ids)
+            throws SQLException {
+        Map<Integer, StatisticRecord> latest = new HashMap<>();
+        for (MetadataRecord record : points) {
+            StatisticRecord r = (StatisticRecord) record;
+            if (Double.isNaN(r.value())) {
+                continue;
+            }
+            latest.merge(ids.get(StatisticSeriesIds.Key.of(r)), r, (a, b) -> b.time().isBefore(a.time()) ? a : b);
+        }
+        if (latest.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE STAT_SERIES SET LAST_T = ?, LAST_VAL = ? WHERE ID = ? AND (LAST_T IS NULL OR LAST_T <= ?)")) {
+            for (Map.Entry<Integer, StatisticRecord> e : latest.entrySet()) {
+                long t = Sql.millis(e.getValue().time());
+                ps.setLong(1, t);
+                ps.setDouble(2, e.getValue().value());
+                ps.setInt(3, e.getKey());
+                ps.setLong(4, t);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

@@ -112,7 +112,12 @@ final class SchemaMigrations {
             "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.storage.pageReservedSpace', NULL)"));
 
     /** Lineage walks: from a prediction to the same input scored elsewhere (control pipelines), from a dataset to its runs. */
-    static final Migration V3_LINEAGE_INDEXES = new Migration(3, "indexes for lineage queries", List.of(
+    static final Migration V3_LINEAGE_INDEXES = new Migration(3, "indexes for lineage queries, each series' latest value", List.of(
+            "ALTER TABLE STAT_SERIES ADD COLUMN LAST_T BIGINT",
+            "ALTER TABLE STAT_SERIES ADD COLUMN LAST_VAL DOUBLE",
+            "UPDATE STAT_SERIES SS SET LAST_T = (SELECT MAX(S.T) FROM STATISTIC S WHERE S.SERIES = SS.ID AND S.VAL IS NOT NULL)",
+            "UPDATE STAT_SERIES SS SET LAST_VAL = (SELECT MAX(S.VAL) FROM STATISTIC S WHERE S.SERIES = SS.ID AND S.T = SS.LAST_T)"
+                    + " WHERE LAST_T IS NOT NULL",
             "CREATE INDEX PREDICTION_INPUT ON PREDICTION (INPUT_DIGEST)",
             "CREATE INDEX MESSAGE_RECEIPT_MESSAGE ON MESSAGE_RECEIPT (MESSAGE_ID)",
             "CREATE INDEX MESSAGE_RECEIPT_RECEIVER ON MESSAGE_RECEIPT (RECEIVER_RUN_ID)"));

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.iongov.core.metadata.DatasetRecord;
@@ -153,8 +154,30 @@ final class StoreQueries {
         return list(c, "SELECT DISTINCT NAME FROM STAT_SERIES" + where + " ORDER BY NAME", where, 10_000, rs -> rs.getString(1));
     }
 
+    /** Each scalar statistic's last value in a run, as ingest keeps it on the series. */
+    static Map<String, Double> latestStatistics(Connection c, String runId) throws SQLException {
+        Map<String, Double> latest = new java.util.TreeMap<>();
+        Map<String, Long> at = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT NAME, LAST_T, LAST_VAL FROM STAT_SERIES WHERE RUN_ID = ? AND LAST_T IS NOT NULL")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    // The same name in two components: the later value wins.
+                    String name = rs.getString(1);
+                    long t = rs.getLong(2);
+                    if (!at.containsKey(name) || at.get(name) <= t) {
+                        at.put(name, t);
+                        latest.put(name, rs.getDouble(3));
+                    }
+                }
+            }
+        }
+        return latest;
+    }
+
     static List<ModelRecord> models(Connection c, RecordQuery q) throws SQLException {
-        Where where = new Where().equal("M.RUN_ID", q.runId()).equal("R.INSTANCE_ID", q.instanceId()).range("M.CREATED_AT", q.range());
+        Where where = new Where().equal("M.ID", q.subjectId()).equal("M.RUN_ID", q.runId()).equal("R.INSTANCE_ID", q.instanceId())
+                .range("M.CREATED_AT", q.range());
         return list(c, "SELECT " + MODEL_COLUMNS + " FROM MODEL M JOIN NODE_RUN R ON R.ID = M.RUN_ID" + where
                 + " ORDER BY M.CREATED_AT DESC, M.ID DESC", where, q.limit(), rs -> model(rs, null));
     }
