@@ -1,5 +1,6 @@
 package org.iongov.connector.spark;
 
+import java.time.Duration;
 import java.util.Objects;
 
 import org.apache.spark.SparkContext;
@@ -9,10 +10,16 @@ import org.iongov.connector.spark.internal.PlanDatasets;
 import org.iongov.connector.spark.internal.RunListener;
 
 /**
- * Reports what Spark does for a run while attached: its jobs and stages as statistics (component
- * {@code job-<id>} and {@code stage-<id>}: {@code duration_ms}, {@code tasks}, input, output and
- * shuffle bytes and records, ...), the files its queries read and wrote as datasets (with their
- * content signatures), and the run's totals (component {@code spark}) when detached.
+ * Reports what Spark does for a run while attached: its jobs (component {@code job-<id>}:
+ * {@code duration_ms}, {@code stage_count}) and stages (component {@code stage-<id>}:
+ * {@code duration_ms}, {@code tasks}, {@code executor_run_time_ms} and, when not zero,
+ * {@code input_bytes}, {@code input_records}, {@code output_bytes}, {@code output_records},
+ * {@code shuffle_read_bytes}, {@code shuffle_read_records}, {@code shuffle_write_bytes},
+ * {@code shuffle_write_records}) as statistics; the files its queries read and wrote, found in
+ * their plans, as datasets (with their content signatures); and, when detached, the run's
+ * totals (component {@code spark}: {@code jobs}, {@code failed_jobs}, {@code stages},
+ * {@code total_tasks}, {@code total_input_records}, ... and the structured {@code stage_names}).
+ * A failed job or stage is also an event.
  *
  * <pre>{@code
  * try (RunHandle run = governance.openRun(spec);
@@ -55,8 +62,17 @@ public final class SparkGovernance implements AutoCloseable {
     }
 
     /**
-     * Stops reporting: waits (briefly) until Spark's listener bus delivered the events of the
-     * work done so far, reports the run's totals and detaches. Idempotent.
+     * How long Spark's listener bus thread has spent in this attachment's listeners so far
+     * (reporting jobs and stages, finding and signing datasets): what attaching costs, off the
+     * pipeline's thread.
+     */
+    public Duration listenerTime() {
+        return Duration.ofNanos(listener.busyNanos() + datasets.busyNanos());
+    }
+
+    /**
+     * Stops reporting: waits until Spark's listener bus delivered the events of the work done so
+     * far (usually milliseconds, at most 10 s), reports the run's totals and detaches. Idempotent.
      */
     @Override
     public void close() {

@@ -111,7 +111,8 @@ public final class SparkMlReport {
      * its coefficients by feature (structured statistic {@code coefficients}: the features as the
      * model sees them, after any scaling), {@code intercept}, and, when it has a training summary,
      * {@code objective_history}, {@code iterations} and {@code training_auc} (AUC on the training
-     * data, which Spark computes with a job or two).
+     * data: Spark computes it with a few jobs, about 0.15 s on a laptop, unless the pipeline
+     * already asked the summary for it, as Spark keeps it).
      */
     public static void logisticRegression(RunHandle run, String component, Transformer model) {
         List<PipelineStage> stages = Stages.flatten(model);

@@ -7,6 +7,7 @@ import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.VectorAssembler;
@@ -49,8 +50,8 @@ final class RecommenderTraining {
     }
 
     /** What one training produced. */
-    record Result(TrainValidationSplitModel tuned, PipelineModel model, Evaluation evaluation, ModelArtifact pmml, long rows,
-            int chosen) {
+    record Result(TrainValidationSplitModel tuned, PipelineModel model, double trainingAuc, Evaluation evaluation,
+            ModelArtifact pmml, long rows, int chosen, long reportNanos) {
     }
 
     private final SparkSession spark;
@@ -102,9 +103,13 @@ final class RecommenderTraining {
             TrainValidationSplit tuner = tuner();
             TrainValidationSplitModel tuned = tuner.fit(split[0]);
             PipelineModel model = (PipelineModel) tuned.bestModel();
+            // The pipeline's own check for overfitting (training vs holdout AUC); Spark keeps it,
+            // so reporting it later costs nothing more.
+            double trainingAuc = ((LogisticRegressionModel) model.stages()[2]).binarySummary().areaUnderROC();
             Evaluation evaluation = SparkMlReport.evaluate(model, split[1], PatientRecord.LABEL);
             ModelArtifact pmml = SparkModelExport.pmml(model, MODEL_NAME, PatientRecord.LABEL);
             int chosen;
+            long reportStart = System.nanoTime();
             if (run != null) {
                 run.statistic("read-history", "rows", rows);
                 SparkMlReport.stages(run, "fit-logistic-regression", tuner);
@@ -114,7 +119,7 @@ final class RecommenderTraining {
             } else {
                 chosen = -1;
             }
-            return new Result(tuned, model, evaluation, pmml, rows, chosen);
+            return new Result(tuned, model, trainingAuc, evaluation, pmml, rows, chosen, System.nanoTime() - reportStart);
         } finally {
             data.unpersist();
         }

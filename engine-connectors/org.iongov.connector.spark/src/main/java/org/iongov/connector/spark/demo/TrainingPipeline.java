@@ -57,101 +57,82 @@ public final class TrainingPipeline {
         System.exit(run(args));
     }
 
-    /** Runs the pipeline; returns the exit code. Uses the active SparkSession if there is one. */
-    public static int run(String... args) {
-        PrintStream out = System.out;
-        CommandLine line;
-        Path socket;
-        String instance;
-        try {
-            line = CommandLine.parse(args, ARGS);
-            socket = Path.of(line.required("socket"));
-            instance = line.required("instance");
-            line.number("seed", 42, Long.MIN_VALUE);
-            line.number("rows", 2000, 10);
-            line.number("window", 2, 1);
-            line.number("cycles", 3, 1);
-            line.number("interval-seconds", 30, 0);
-            line.number("drift-at-cycle", Long.MAX_VALUE, 1);
-            line.number("max-iter", 10, 1);
-        } catch (UsageException e) {
-            System.err.println("TrainingPipeline: " + e.getMessage());
-            return 2;
-        }
-        try {
-            return cycles(line, socket, instance, out);
-        } catch (UsageException e) {
-            System.err.println("TrainingPipeline: " + e.getMessage());
-            return 2;
+    /** The pipeline's settings, from its arguments. */
+    private record Settings(Path socket, String instance, String node, String channel, Path data, long seed, int rows, int window,
+            int cycles, long intervalMillis, long driftAt, int maxIter, String codeUri, String codeVersion, String user,
+            String master) {
+
+        static Settings parse(String[] args) throws UsageException {
+            CommandLine line = CommandLine.parse(args, ARGS);
+            return new Settings(Path.of(line.required("socket")), line.required("instance"), line.text("node", "train-recommender"),
+                    line.text("channel", "candidate-model"), Path.of(line.text("data", "data/spark")), line.number("seed", 42, Long.MIN_VALUE),
+                    (int) line.number("rows", 2000, 10), (int) line.number("window", 2, 1), (int) line.number("cycles", 3, 1),
+                    line.number("interval-seconds", 30, 0) * 1000, line.number("drift-at-cycle", Long.MAX_VALUE, 1),
+                    (int) line.number("max-iter", 10, 1),
+                    line.text("code-uri", "https://git.example.org/clinic-ml/test-recommendation.git"),
+                    line.text("code-version", "4a58347d1430a73e89fafe6c570cf53c774ac05c"), line.text("user", "scheduler"),
+                    line.text("master", "local[2]"));
         }
     }
 
-    private static int cycles(CommandLine line, Path socket, String instance, PrintStream out) throws UsageException {
-        String node = line.text("node", "train-recommender");
-        String channel = line.text("channel", "candidate-model");
-        Path data = Path.of(line.text("data", "data/spark"));
-        long seed = line.number("seed", 42, Long.MIN_VALUE);
-        int rows = (int) line.number("rows", 2000, 10);
-        int window = (int) line.number("window", 2, 1);
-        int cycles = (int) line.number("cycles", 3, 1);
-        long intervalMillis = line.number("interval-seconds", 30, 0) * 1000;
-        long driftAt = line.number("drift-at-cycle", Long.MAX_VALUE, 1);
-        int maxIter = (int) line.number("max-iter", 10, 1);
-        String codeUri = line.text("code-uri", "https://git.example.org/clinic-ml/test-recommendation.git");
-        String codeVersion = line.text("code-version", "4a58347d1430a73e89fafe6c570cf53c774ac05c");
-        String user = line.text("user", "scheduler");
-        String master = line.text("master", "local[2]");
+    /** Runs the pipeline; returns the exit code. Uses the active SparkSession if there is one. */
+    public static int run(String... args) {
+        Settings settings;
+        try {
+            settings = Settings.parse(args);
+        } catch (UsageException e) {
+            System.err.println("TrainingPipeline: " + e.getMessage());
+            return 2;
+        }
+        return cycles(settings, System.out);
+    }
 
+    private static int cycles(Settings s, PrintStream out) {
+        String node = s.node();
         boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
-        SparkSession spark = SparkSession.builder().master(master).appName("iongov-" + node).config("spark.ui.enabled", "false")
+        SparkSession spark = SparkSession.builder().master(s.master()).appName("iongov-" + node).config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2").getOrCreate();
         int failures = 0;
         out.printf("[%s] Spark %s (%s), agent %s, instance %s, %d cycle(s) of %d rows every %d s%n", node, spark.version(),
-                master, socket, instance, cycles, rows, intervalMillis / 1000);
-        try (Governance governance = Governance.connect(socket)) {
-            RecommenderTraining training = new RecommenderTraining(spark, seed, maxIter);
-            for (int k = 1; k <= cycles; k++) {
+                s.master(), s.socket(), s.instance(), s.cycles(), s.rows(), s.intervalMillis() / 1000);
+        try (Governance governance = Governance.connect(s.socket())) {
+            RecommenderTraining training = new RecommenderTraining(spark, s.seed(), s.maxIter());
+            for (int k = 1; k <= s.cycles(); k++) {
                 long start = System.currentTimeMillis();
-                List<Path> batches = new ArrayList<>();
-                for (int b = Math.max(1, k - window + 1); b <= k; b++) {
-                    Path file = data.resolve("batch-" + b + ".csv");
-                    if (!Files.exists(file)) {
-                        PatientData.writeCsv(file, PatientData.batch(seed, b, rows, b >= driftAt));
-                    }
-                    batches.add(file);
-                }
-                RunSpec spec = RunSpec.of(instance, node).withEngine("spark", spark.version()).withCode(codeUri, codeVersion)
-                        .startedBy(user).withParameter("cycle", k).withParameter("seed", seed).withParameter("rowsPerBatch", rows)
+                boolean drifted = k >= s.driftAt();
+                List<Path> batches = batches(s, k);
+                RunSpec spec = RunSpec.of(s.instance(), node).withEngine("spark", spark.version())
+                        .withCode(s.codeUri(), s.codeVersion()).startedBy(s.user()).withParameter("cycle", k)
+                        .withParameter("seed", s.seed()).withParameter("rowsPerBatch", s.rows())
                         .withParameter("batches", batches.stream().map(p -> p.getFileName().toString()).toList())
-                        .withParameter("maxIter", maxIter).withParameter("regParam", List.of(0.001, 0.05))
+                        .withParameter("maxIter", s.maxIter()).withParameter("regParam", List.of(0.001, 0.05))
                         .withParameter("elasticNetParam", List.of(0.0, 0.5)).withParameter("trainRatio", 0.75)
-                        .withParameter("holdoutFraction", 0.2).withParameter("drifted", k >= driftAt);
+                        .withParameter("holdoutFraction", 0.2).withParameter("drifted", drifted);
                 RunHandle run = governance.openRun(spec);
                 try {
                     RecommenderTraining.Result result;
                     try (SparkGovernance attached = SparkGovernance.attach(spark, run)) {
                         result = training.train(batches, run);
                     }
-                    String modelId = run.publishModel(channel, result.pmml());
+                    String modelId = run.publishModel(s.channel(), result.pmml());
                     double seconds = (System.currentTimeMillis() - start) / 1000.0;
-                    run.log("INFO", String.format(Locale.ROOT, "trained on %d rows in %.1f s, holdout auc %.4f", result.rows(),
-                            seconds, result.evaluation().auc()));
+                    run.log("INFO", String.format(Locale.ROOT, "trained on %d rows in %.1f s, training auc %.4f, holdout auc %.4f",
+                            result.rows(), seconds, result.trainingAuc(), result.evaluation().auc()));
                     run.close();
-                    out.printf(Locale.ROOT, "[%s] cycle %d of %d: %d rows from %d batch(es)%s in %.1f s (%.0f rows/s), auc %.4f, "
-                            + "published %s on %s%n", node, k, cycles, result.rows(), batches.size(), k >= driftAt ? " (drifted)" : "",
-                            seconds, result.rows() / seconds, result.evaluation().auc(), modelId, channel);
+                    out.printf(Locale.ROOT, "[%s] cycle %d of %d: %d rows from %d batch(es)%s in %.1f s (%.0f rows/s), "
+                            + "training auc %.4f, holdout auc %.4f, published %s on %s%n", node, k, s.cycles(), result.rows(),
+                            batches.size(), drifted ? " (drifted)" : "", seconds, result.rows() / seconds, result.trainingAuc(),
+                            result.evaluation().auc(), modelId, s.channel());
                 } catch (RuntimeException e) {
                     failures++;
                     run.event("error", Severity.ERROR, "training failed: " + e);
                     run.end(RunOutcome.FAILED);
-                    out.printf("[%s] cycle %d of %d failed: %s%n", node, k, cycles, e);
+                    out.printf("[%s] cycle %d of %d failed: %s%n", node, k, s.cycles(), e);
                     e.printStackTrace();
                 }
-                if (k < cycles) {
-                    long wait = start + intervalMillis - System.currentTimeMillis();
-                    if (wait > 0) {
-                        Thread.sleep(wait);
-                    }
+                long wait = start + s.intervalMillis() - System.currentTimeMillis();
+                if (k < s.cycles() && wait > 0) {
+                    Thread.sleep(wait);
                 }
             }
         } catch (InterruptedException e) {
@@ -163,7 +144,20 @@ public final class TrainingPipeline {
                 spark.stop();
             }
         }
-        out.printf("[%s] done: %d cycle(s), %d failed%n", node, cycles, failures);
+        out.printf("[%s] done: %d cycle(s), %d failed%n", node, s.cycles(), failures);
         return failures == 0 ? 0 : 1;
+    }
+
+    /** The latest batches up to cycle k's, each written first if missing (cycle k's is batch k). */
+    private static List<Path> batches(Settings s, int k) {
+        List<Path> batches = new ArrayList<>();
+        for (int b = Math.max(1, k - s.window() + 1); b <= k; b++) {
+            Path file = s.data().resolve("batch-" + b + ".csv");
+            if (!Files.exists(file)) {
+                PatientData.writeCsv(file, PatientData.batch(s.seed(), b, s.rows(), b >= s.driftAt()));
+            }
+            batches.add(file);
+        }
+        return batches;
     }
 }

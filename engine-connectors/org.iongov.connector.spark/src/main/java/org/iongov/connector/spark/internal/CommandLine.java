@@ -3,6 +3,7 @@ package org.iongov.connector.spark.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** {@code --name value} arguments, checked against the names a program knows. */
 public final class CommandLine {
@@ -26,7 +27,7 @@ public final class CommandLine {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--") || !known.contains(arg.substring(2))) {
-                throw new UsageException("unknown argument '" + arg + "' (known: --" + String.join(", --", known) + ")");
+                throw new UsageException("unknown argument '" + arg + "' (known: --" + String.join(", --", new TreeSet<>(known)) + ")");
             }
             if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                 throw new UsageException(arg + " needs a value");

@@ -33,6 +33,7 @@ public final class PlanDatasets implements QueryExecutionListener {
 
     private final RunHandle run;
     private final Set<String> read = ConcurrentHashMap.newKeySet();
+    private volatile long busyNanos;
 
     public PlanDatasets(RunHandle run) {
         this.run = run;
@@ -40,6 +41,20 @@ public final class PlanDatasets implements QueryExecutionListener {
 
     @Override
     public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
+        long start = System.nanoTime();
+        try {
+            found(qe);
+        } finally {
+            busyNanos += System.nanoTime() - start;
+        }
+    }
+
+    /** How long this listener has spent finding and signing datasets, on Spark's listener bus thread. */
+    public long busyNanos() {
+        return busyNanos;
+    }
+
+    private void found(QueryExecution qe) {
         Found found = new Found();
         walk(qe.analyzed(), found);
         try {

@@ -29,7 +29,10 @@ import scala.Option;
  * when detached. Totals have names of their own so that they can be queried apart.
  *
  * <p>Spark calls it on its listener bus thread, never on the pipeline's, so reporting costs the
- * pipeline nothing but that thread's time. All state is touched on that one thread only.
+ * pipeline nothing but that thread's time. All state is touched on that one thread only. Job and
+ * stage statistics are handed to the agent in groups, about once a second and at the end (their
+ * times are when they were handed over), so that the agent syncs its spool once per group rather
+ * than once per stage while Spark works.
  */
 public final class RunListener extends SparkListener {
 
@@ -37,6 +40,15 @@ public final class RunListener extends SparkListener {
     public static final String RUN_PROPERTY = "iongov.runId";
 
     private static final int MAX_STAGE_NAMES = 1000;
+    /** Statistics are handed over in groups at most this often, so the agent syncs its spool once per group. */
+    private static final long GROUP_MILLIS = 1000;
+    private static final int MAX_GROUP = 10_000;
+
+    private record Point(String component, String name, double value) {
+    }
+
+    private final java.util.ArrayList<Point> group = new java.util.ArrayList<>();
+    private long groupStart;
 
     private final RunHandle run;
     private final Map<Integer, Long> jobStarts = new HashMap<>();
@@ -55,6 +67,7 @@ public final class RunListener extends SparkListener {
     private long shuffleReadBytes;
     private long shuffleWriteBytes;
     private long runTimeMs;
+    private volatile long busyNanos;
 
     public RunListener(RunHandle run) {
         this.run = run;
@@ -62,6 +75,12 @@ public final class RunListener extends SparkListener {
 
     @Override
     public void onJobStart(SparkListenerJobStart event) {
+        long start = System.nanoTime();
+        jobStarted(event);
+        busyNanos += System.nanoTime() - start;
+    }
+
+    private void jobStarted(SparkListenerJobStart event) {
         Properties properties = event.properties();
         String owner = properties == null ? null : properties.getProperty(RUN_PROPERTY);
         if (owner != null && !owner.equals(run.id())) {
@@ -79,6 +98,12 @@ public final class RunListener extends SparkListener {
 
     @Override
     public void onJobEnd(SparkListenerJobEnd event) {
+        long start = System.nanoTime();
+        jobEnded(event);
+        busyNanos += System.nanoTime() - start;
+    }
+
+    private void jobEnded(SparkListenerJobEnd event) {
         Long start = jobStarts.remove(event.jobId());
         if (start == null) {
             return;
@@ -87,8 +112,8 @@ public final class RunListener extends SparkListener {
         int stageTotal = jobStageCounts.remove(event.jobId());
         boolean failed = event.jobResult() instanceof JobFailed;
         jobs++;
-        run.statistic(component, "duration_ms", event.time() - start);
-        run.statistic(component, "stage_count", stageTotal);
+        add(component, "duration_ms", event.time() - start);
+        add(component, "stage_count", stageTotal);
         if (failed) {
             failedJobs++;
             run.event("spark-job-failed", Severity.WARNING,
@@ -98,6 +123,12 @@ public final class RunListener extends SparkListener {
 
     @Override
     public void onStageCompleted(SparkListenerStageCompleted event) {
+        long start = System.nanoTime();
+        stageCompleted(event);
+        busyNanos += System.nanoTime() - start;
+    }
+
+    private void stageCompleted(SparkListenerStageCompleted event) {
         StageInfo stage = event.stageInfo();
         if (!stages.contains(stage.stageId())) {
             return;
@@ -111,13 +142,13 @@ public final class RunListener extends SparkListener {
         Option<Object> submitted = stage.submissionTime();
         Option<Object> completed = stage.completionTime();
         if (submitted.isDefined() && completed.isDefined()) {
-            run.statistic(component, "duration_ms", (Long) completed.get() - (Long) submitted.get());
+            add(component, "duration_ms", (Long) completed.get() - (Long) submitted.get());
         }
-        run.statistic(component, "tasks", stage.numTasks());
+        add(component, "tasks", stage.numTasks());
         TaskMetrics metrics = stage.taskMetrics();
         if (metrics != null) {
             runTimeMs += metrics.executorRunTime();
-            run.statistic(component, "executor_run_time_ms", metrics.executorRunTime());
+            add(component, "executor_run_time_ms", metrics.executorRunTime());
             inputBytes += nonZero(component, "input_bytes", metrics.inputMetrics().bytesRead());
             inputRecords += nonZero(component, "input_records", metrics.inputMetrics().recordsRead());
             outputBytes += nonZero(component, "output_bytes", metrics.outputMetrics().bytesWritten());
@@ -136,9 +167,27 @@ public final class RunListener extends SparkListener {
     /** Zeros say little and cost a record each: only the counters a stage moved are reported. */
     private long nonZero(String component, String name, long value) {
         if (value != 0) {
-            run.statistic(component, name, value);
+            add(component, name, value);
         }
         return value;
+    }
+
+    private void add(String component, String name, double value) {
+        long now = System.currentTimeMillis();
+        if (group.isEmpty()) {
+            groupStart = now;
+        }
+        group.add(new Point(component, name, value));
+        if (now - groupStart >= GROUP_MILLIS || group.size() >= MAX_GROUP) {
+            handOver();
+        }
+    }
+
+    private void handOver() {
+        for (Point p : group) {
+            run.statistic(p.component(), p.name(), p.value());
+        }
+        group.clear();
     }
 
     @Override
@@ -149,7 +198,9 @@ public final class RunListener extends SparkListener {
         }
     }
 
-    private void reportTotals() {
+    /** Reports the run's totals (call on the listener bus thread, once, at the end). */
+    public void reportTotals() {
+        handOver();
         run.statistic("spark", "jobs", jobs);
         run.statistic("spark", "failed_jobs", failedJobs);
         run.statistic("spark", "stages", stageCount);
@@ -164,6 +215,11 @@ public final class RunListener extends SparkListener {
         if (!stageNames.isEmpty()) {
             run.structuredStatistic("spark", "stage_names", Json.write(stageNames));
         }
+    }
+
+    /** How long this listener has spent reporting, on Spark's listener bus thread. */
+    public long busyNanos() {
+        return busyNanos;
     }
 
     /** A marker that, once this listener sees it, means it has seen every event posted before it. */
