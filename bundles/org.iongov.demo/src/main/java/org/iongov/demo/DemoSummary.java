@@ -81,7 +81,7 @@ public record DemoSummary(String instanceId, String ionName, int ionVersion, Dur
                 + " %d deployed (in use)%n", modelsTrained, approvals, rejections, modelsDelivered, modelsDeployed));
         out.append("  runs per node: ").append(runs).append('\n');
         out.append(String.format(Locale.ROOT, "  predictions recorded: %,d%n", objects.getOrDefault(RecordKind.PREDICTION, 0L)));
-        out.append("\n  Stored by kind (this demo; cf. the paper's Table 1 for one day)\n");
+        out.append("\n  Stored by kind (this demo; cf. the paper's Table 1 for one day; bytes = growth of the store's allocated pages)\n");
         out.append(String.format(Locale.ROOT, "  %-20s %12s %14s%n", "kind", "objects", "bytes"));
         long totalObjects = 0;
         long totalBytes = 0;

@@ -1,7 +1,6 @@
 package org.iongov.core.lineage;
 
 import java.util.Locale;
-import java.util.Map;
 
 import org.iongov.core.metadata.EventRecord;
 import org.iongov.core.metadata.HumanActionRecord;
@@ -11,6 +10,10 @@ import org.iongov.core.query.NodeRun;
 /** A prediction's lineage as an investigator reads it: the paper's Scenario 1 answered in plain lines. */
 public final class LineageText {
 
+    /** The statistics that say how good a model is, in the order an investigator reads them. */
+    private static final java.util.List<String> EVALUATION = java.util.List.of("auc", "accuracy", "precision", "recall", "training_auc",
+            "loss", "rows", "holdout_rows");
+
     private LineageText() {
     }
 
@@ -18,6 +21,7 @@ public final class LineageText {
         StringBuilder out = new StringBuilder();
         var p = lineage.prediction();
         line(out, 0, "Prediction %s at %s", p.id(), p.time());
+        line(out, 1, "input %s", p.inputJson() == null ? "(not kept)" : p.inputJson());
         line(out, 1, "output %s", p.outputJson());
         line(out, 1, "input digest sha256:%s", p.inputDigest());
         if (lineage.ion() != null) {
@@ -65,9 +69,18 @@ public final class LineageText {
             line(out, base + 1, "%s %s (%d bytes, sha256:%s)", d.direction(), d.dataset().uri(), d.dataset().size(), d.dataset().digest());
         }
         if (!m.statistics().isEmpty()) {
+            // The evaluation first; engine counters (stages, bytes) are in the JSON and the statistics views.
             StringBuilder stats = new StringBuilder();
-            for (Map.Entry<String, Double> s : m.statistics().entrySet()) {
-                stats.append(stats.length() == 0 ? "" : ", ").append(s.getKey()).append(' ').append(number(s.getValue()));
+            int shown = 0;
+            for (String name : EVALUATION) {
+                Double value = m.statistics().get(name);
+                if (value != null) {
+                    stats.append(shown++ == 0 ? "" : ", ").append(name).append(' ').append(number(value));
+                }
+            }
+            int others = m.statistics().size() - shown;
+            if (others > 0) {
+                stats.append(shown == 0 ? "" : ", ").append(others).append(" more");
             }
             line(out, base + 1, "training statistics: %s", stats);
         }

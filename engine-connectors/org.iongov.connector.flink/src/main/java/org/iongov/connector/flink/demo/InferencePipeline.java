@@ -139,7 +139,7 @@ public final class InferencePipeline {
                 }
                 scored.sinkTo(new DiscardingSink<>()).name("recommendations");
 
-                System.out.printf(Locale.ROOT, "[flink] topology %s: %s for %d s at %d encounters/s (sampling %.3f), Flink %s%n", topology,
+                System.out.printf(Locale.ROOT, "topology %s: %s for %d s at %d encounters/s (sampling %.3f), Flink %s%n", topology,
                         String.join(" + ", nodes.stream().map(n -> n.name + " on " + String.join(",", n.channels)).toList()), seconds,
                         rate, sampling, flinkVersion);
                 JobClient job = env.executeAsync("iongov recommend-tests (" + topology + ")");
@@ -159,16 +159,18 @@ public final class InferencePipeline {
         }
     }
 
-    /** Prints progress every second until the job ends; the runs' outcome. */
+    /** Prints progress every 5 s, and at once when a node's models change, until the job ends; the runs' outcome. */
     private static RunOutcome watch(JobClient job, List<Node> nodes, long seconds) throws Exception {
         long start = System.nanoTime();
         long[] last = new long[nodes.size()];
+        String[] lastModels = new String[nodes.size()];
+        long lastPrinted = start;
         // A local job's cluster goes away with the job: its result, not its status, says when it ended.
         CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
         while (true) {
             try {
                 result.get(1, TimeUnit.SECONDS);
-                StringBuilder line = new StringBuilder("[flink] finished:");
+                StringBuilder line = new StringBuilder("finished:");
                 for (Node node : nodes) {
                     line.append(' ').append(node.name).append(' ').append(LiveProgress.of(node.name).scored.get()).append(" predictions;");
                 }
@@ -181,17 +183,28 @@ public final class InferencePipeline {
                 while (cause.getCause() != null) {
                     cause = cause.getCause();
                 }
-                System.out.println("[flink] job failed: " + cause);
+                System.out.println("job failed: " + cause);
                 return cause instanceof org.apache.flink.runtime.client.JobCancellationException ? RunOutcome.CANCELLED : RunOutcome.FAILED;
             }
-            long elapsed = (System.nanoTime() - start) / 1_000_000_000;
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[flink] %ds/%ds", elapsed, seconds));
+            long now = System.nanoTime();
+            boolean modelsChanged = false;
+            for (int i = 0; i < nodes.size(); i++) {
+                modelsChanged |= !LiveProgress.of(nodes.get(i).name).models.equals(lastModels[i] == null ? "" : lastModels[i]);
+            }
+            if (!modelsChanged && now - lastPrinted < 5_000_000_000L) {
+                continue;
+            }
+            double interval = Math.max(1e-3, (now - lastPrinted) / 1e9);
+            lastPrinted = now;
+            long elapsed = (now - start) / 1_000_000_000;
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%ds/%ds", elapsed, seconds));
             for (int i = 0; i < nodes.size(); i++) {
                 LiveProgress progress = LiveProgress.of(nodes.get(i).name);
                 long scored = progress.scored.get();
-                line.append(String.format(Locale.ROOT, " | %s: %d predictions, %d/s, models %s", nodes.get(i).name, scored,
-                        scored - last[i], progress.models.isEmpty() ? "(waiting)" : progress.models));
+                line.append(String.format(Locale.ROOT, " | %s: %d predictions, %.0f/s, models %s", nodes.get(i).name, scored,
+                        (scored - last[i]) / interval, progress.models.isEmpty() ? "(waiting)" : progress.models));
                 last[i] = scored;
+                lastModels[i] = progress.models;
             }
             System.out.println(line);
         }
