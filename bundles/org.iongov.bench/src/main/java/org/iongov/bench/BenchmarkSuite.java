@@ -39,6 +39,7 @@ public final class BenchmarkSuite {
         BENCHMARKS.put("agent", AgentBenchmark::run);
         BENCHMARKS.put("propagation", PropagationBenchmark::run);
         BENCHMARKS.put("lineage", LineageBenchmark::run);
+        BENCHMARKS.put("overhead", OverheadBenchmark::run);
     }
 
     private BenchmarkSuite() {

@@ -143,6 +143,10 @@ public final class OverheadBenchmark {
                     median(cpuWithout), median(cpuWith), cpuOverhead);
             System.out.printf(Locale.ROOT, "[flink-bench] overhead %.2f %% of throughput, %+.2f %% CPU on the scoring threads"
                     + " (goal: at most 1 %%)%n", overhead, taskOverhead);
+            // One line for ./iongov bench to read.
+            System.out.printf(Locale.ROOT, "[flink-bench] result without-median=%.1f with-median=%.1f throughput-percent=%.3f"
+                    + " scoring-cpu-percent=%.3f jvm-cpu-percent=%.3f repetitions=%d%n", base, governed, overhead, taskOverhead, cpuOverhead,
+                    without.length);
             run.statistic("benchmark", "scoring-cpu-overhead-percent", taskOverhead);
             run.statistic("benchmark", "cpu-overhead-percent", cpuOverhead);
             run.statistic("benchmark", "throughput-without-governance", base);

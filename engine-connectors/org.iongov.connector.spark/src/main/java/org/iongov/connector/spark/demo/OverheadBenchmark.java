@@ -139,6 +139,10 @@ public final class OverheadBenchmark {
                     + "%.1f ms on Spark's listener thread = %.2f %% of the plain median; final flush to the agent %.3f s (%s)%n",
                     1000 * median(pipelineThread), 1000 * median(listener), 100 * direct / mp, flushSeconds,
                     flushed ? "durable" : "timed out");
+            // One line for ./iongov bench to read.
+            System.out.printf(Locale.ROOT, "[overhead] result plain-median-s=%.4f governed-median-s=%.4f paired-percent=%.3f"
+                    + " medians-percent=%.3f cpu-percent=%.3f direct-percent=%.3f plain-iqr-s=%.4f repetitions=%d%n", mp, mg,
+                    100 * paired / mp, 100 * (mg - mp) / mp, 100 * (gc - pc) / pc, 100 * direct / mp, iqr(plain), plain.length);
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

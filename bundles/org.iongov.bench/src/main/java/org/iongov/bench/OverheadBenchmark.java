@@ -1,0 +1,127 @@
+package org.iongov.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.iongov.agent.Agent;
+import org.iongov.agent.AgentConfig;
+import org.iongov.core.access.Role;
+import org.iongov.core.metadata.IngestBatch;
+import org.iongov.core.metadata.IonInstanceRecord;
+import org.iongov.core.store.GovernanceStore;
+import org.iongov.demo.EngineProcess;
+import org.iongov.server.GovernanceServer;
+import org.iongov.server.ServerOptions;
+
+/**
+ * What governance costs the pipelines, measured as the paper did: the same Spark training and the
+ * same Flink scoring job, plain and governed, alternating in one engine JVM after a warm-up, the
+ * governed ones reporting through a real agent to a real server and store. The engines run their
+ * connectors' own benchmark mains (each engine in its own JVM, as in production).
+ */
+final class OverheadBenchmark {
+
+    private static final Pattern RESULT = Pattern.compile("result (.*)$");
+    private static final Pattern PAIR = Pattern.compile("([a-z-]+)=([-0-9.]+)");
+
+    private OverheadBenchmark() {
+    }
+
+    static List<Figure> run(BenchContext ctx) throws Exception {
+        String root = System.getenv("IONGOV_ROOT");
+        if (root == null) {
+            root = System.getProperty("iongov.root", ".");
+        }
+        Path folder = ctx.folder("overhead");
+        List<Figure> figures = new ArrayList<>();
+        try (GovernanceStore store = StoreBenchmarks.openStore(folder.resolve("store"))) {
+            store.addIonDefinition("demo-approved-retraining", demoIon());
+            store.ingest(new IngestBatch(List.of(new IonInstanceRecord("benchmark", "demo-approved-retraining", 1, Instant.now(),
+                    "overhead benchmark"))));
+            String token = store.createToken("agent-bench", Role.AGENT).secret();
+            try (GovernanceServer server = GovernanceServer.start(store, json -> "demo-approved-retraining",
+                    ServerOptions.defaults().withPort(0));
+                    Agent agent = Agent.start(AgentConfig.of(server.uri(), token, folder.resolve("spool")))) {
+                Path socket = agent.listen(Files.createTempDirectory("iongov-bench-").resolve("agent.sock"));
+
+                Map<String, Double> spark = engine(ctx, Path.of(root), "spark", "org.iongov.connector.spark",
+                        "org.iongov.connector.spark.demo.OverheadBenchmark", List.of("--socket", socket.toString(), "--repetitions",
+                                ctx.quick() ? "4" : "12", "--warmup", ctx.quick() ? "2" : "4", "--rows", "2000", "--data",
+                                folder.resolve("spark-data").toString()), folder);
+                String sparkNote = String.format("LogisticRegression + TrainValidationSplit on 2 x 2000 rows, local[2]; %d pairs,"
+                        + " plain median %.2f s (IQR %.2f s); governed: listener, ML extraction, PMML published", spark.get("repetitions")
+                        .intValue(), spark.get("plain-median-s"), spark.get("plain-iqr-s"));
+                figures.add(Figure.atMost("overhead", "Spark training wall time overhead (median of paired differences)",
+                        spark.get("paired-percent"), "%", 1, "< 1 %", sparkNote));
+                figures.add(Figure.plain("overhead", "Spark training: difference of the medians", spark.get("medians-percent"), "%", null,
+                        sparkNote));
+                figures.add(Figure.plain("overhead", "Spark training: JVM CPU time overhead", spark.get("cpu-percent"), "%", null, sparkNote));
+                figures.add(Figure.atMost("overhead", "Spark training: governance work timed on its own threads",
+                        spark.get("direct-percent"), "%", 1, null, sparkNote));
+
+                Map<String, Double> flink = engine(ctx, Path.of(root), "flink", "org.iongov.connector.flink",
+                        "org.iongov.connector.flink.demo.OverheadBenchmark", List.of("--socket", socket.toString(), "--records",
+                                ctx.quick() ? "1000000" : "5000000", "--repetitions", ctx.quick() ? "3" : "7", "--warmup", "1"), folder);
+                String flinkNote = String.format("the same PMML scoring job with and without governance, parallelism 2, %d repetitions;"
+                        + " median %,.0f records/s plain; sampling 0.001", flink.get("repetitions").intValue(), flink.get("without-median"));
+                figures.add(Figure.atMost("overhead", "Flink inference throughput loss", flink.get("throughput-percent"), "%", 1, "< 1 %",
+                        flinkNote));
+                figures.add(Figure.plain("overhead", "Flink inference: CPU per record on the scoring threads",
+                        flink.get("scoring-cpu-percent"), "%", null, flinkNote));
+            }
+        }
+        return figures;
+    }
+
+    /** Runs an engine's benchmark main as its own JVM and reads its result line. */
+    private static Map<String, Double> engine(BenchContext ctx, Path root, String name, String module, String main, List<String> args,
+            Path folder) throws IOException, InterruptedException {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream both = new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                captured.write(b);
+                ctx.progress().write(b);
+            }
+        }, true, StandardCharsets.UTF_8);
+        try (EngineProcess process = EngineProcess.start(name, root, List.of(module), List.of("-Xmx2g"), Map.of(), main, args,
+                folder.resolve(name + ".log"), both)) {
+            int code = process.await(60, TimeUnit.MINUTES);
+            if (code != 0) {
+                throw new IllegalStateException("the " + name + " overhead benchmark failed (exit " + code + "): "
+                        + String.join(" / ", process.tail()));
+            }
+        }
+        for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
+            Matcher m = RESULT.matcher(line);
+            if (m.find()) {
+                Map<String, Double> values = new HashMap<>();
+                Matcher pair = PAIR.matcher(m.group(1));
+                while (pair.find()) {
+                    values.put(pair.group(1), Double.parseDouble(pair.group(2)));
+                }
+                return values;
+            }
+        }
+        throw new IllegalStateException("the " + name + " overhead benchmark printed no result line");
+    }
+
+    private static String demoIon() throws IOException {
+        try (InputStream in = org.iongov.demo.Demo.class.getResourceAsStream("demo-c.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
