@@ -19,7 +19,7 @@ public final class IonGovCli {
     IonGovCli() {
         for (Verb verb : List.of(new ServerVerb(), new AgentVerb(), new StoreVerb(), new IonVerb(), new TokenVerb(), new IngestVerb(), QueryVerbs.runs(),
                 QueryVerbs.statistics(), QueryVerbs.models(), QueryVerbs.events(), QueryVerbs.approvals(), QueryVerbs.predictions(), new LineageVerb(), DecisionVerbs.queue(), DecisionVerbs.decide(true), DecisionVerbs.decide(false),
-                DecisionVerbs.rollback(), new RetentionVerb(),
+                DecisionVerbs.rollback(), new AuditVerb(), new RetentionVerb(),
                 new DemoVerb(), new BenchVerb())) {
             verbs.put(verb.name(), verb);
         }

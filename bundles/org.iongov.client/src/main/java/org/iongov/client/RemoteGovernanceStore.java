@@ -20,6 +20,9 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 import org.iongov.core.access.AccessToken;
+import org.iongov.core.audit.LedgerEntry;
+import org.iongov.core.audit.LedgerHead;
+import org.iongov.core.audit.LedgerVerification;
 import org.iongov.core.access.IssuedToken;
 import org.iongov.core.access.Role;
 import org.iongov.core.json.MetadataJson;
@@ -420,6 +423,22 @@ public final class RemoteGovernanceStore implements GovernanceStore {
     @Override
     public List<AccessToken> tokens() {
         return listOf(AccessToken.class, getJson("/api/v1/tokens"));
+    }
+
+    @Override
+    public List<LedgerEntry> ledger(long from, int limit) {
+        return listOf(LedgerEntry.class, getJson("/api/v1/ledger" + query(params("from", from, "limit", limit))));
+    }
+
+    @Override
+    public LedgerHead ledgerHead() {
+        return as(LedgerHead.class, getJson("/api/v1/ledger/head"));
+    }
+
+    @Override
+    public LedgerVerification verifyLedger(LedgerHead exportedHead) {
+        return as(LedgerVerification.class, getJson("/api/v1/ledger/verify" + query(exportedHead == null ? params()
+                : params("headSequence", exportedHead.sequence(), "headHash", exportedHead.hash()))));
     }
 
     @Override

@@ -157,6 +157,17 @@ class RemoteGovernanceStoreTest {
         assertTrue(remote.run("nope").isEmpty());
         assertTrue(remote.model("nope").isEmpty());
 
+        assertEquals(embedded.ledger(1, 100), remote.ledger(1, 100));
+        assertEquals(List.of("token-created", "ion-definition", "approval", "deployment-receipt"),
+                remote.ledger(1, 100).stream().map(org.iongov.core.audit.LedgerEntry::kind).toList());
+        assertEquals(embedded.ledger(3, 1), remote.ledger(3, 1));
+        assertEquals(embedded.ledgerHead(), remote.ledgerHead());
+        assertEquals(embedded.verifyLedger(null), remote.verifyLedger(null));
+        assertTrue(remote.verifyLedger(remote.ledgerHead()).intact());
+        org.iongov.core.audit.LedgerHead ahead = new org.iongov.core.audit.LedgerHead(9, "0".repeat(64));
+        assertEquals(embedded.verifyLedger(ahead), remote.verifyLedger(ahead));
+        assertEquals(5, remote.verifyLedger(ahead).brokenSequence());
+
         RetentionPolicy logs = new RetentionPolicy(Map.of(RecordKind.LOG, Duration.ofDays(1)));
         assertEquals(embedded.applyRetention(logs, Instant.now(), true).expired(),
                 remote.applyRetention(logs, Instant.now(), true).expired());

@@ -196,6 +196,34 @@ public final class GovernanceServer implements AutoCloseable {
         route("POST", "/api/v1/tokens", Permission.ADMINISTER, this::createToken);
         route("DELETE", "/api/v1/tokens/{id}", Permission.ADMINISTER, this::revokeToken);
         route("POST", "/api/v1/retention", Permission.ADMINISTER, this::retention);
+        route("GET", "/api/v1/ledger", Permission.READ,
+                r -> Response.ok(MetadataJson.valueToJson(store.ledger(longParam(r, "from", 1), limit(r)))));
+        route("GET", "/api/v1/ledger/head", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.ledgerHead())));
+        route("GET", "/api/v1/ledger/verify", Permission.READ, this::verifyLedger);
+    }
+
+    private static long longParam(Request r, String name, long defaultValue) {
+        String value = r.param(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "query parameter '" + name + "' must be a whole number, was '" + value + "'");
+        }
+    }
+
+    /** With {@code headSequence} and {@code headHash} (an exported head), entries removed from the end are found too. */
+    private Response verifyLedger(Request r) {
+        String hash = r.param("headHash");
+        String sequence = r.param("headSequence");
+        if ((hash == null) != (sequence == null)) {
+            throw new ApiException(400, "an exported head needs both 'headSequence' and 'headHash'");
+        }
+        org.iongov.core.audit.LedgerHead exported = hash == null ? null
+                : new org.iongov.core.audit.LedgerHead(longParam(r, "headSequence", 0), hash);
+        return Response.ok(MetadataJson.valueToJson(store.verifyLedger(exported)));
     }
 
     private static int limit(Request r) {

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.iongov.core.access.AccessToken;
+import org.iongov.core.audit.LedgerEntry;
+import org.iongov.core.audit.LedgerHead;
+import org.iongov.core.audit.LedgerVerification;
 import org.iongov.core.access.IssuedToken;
 import org.iongov.core.access.Role;
 import org.iongov.core.metadata.DatasetRecord;
@@ -151,6 +154,28 @@ public interface GovernanceStore extends AutoCloseable {
 
     /** @return whether a token with this id existed and was revoked now */
     boolean revokeToken(String tokenId);
+
+    // ---- governance ledger ----
+
+    /**
+     * Entries of the governance ledger, oldest first: those from sequence number {@code from}
+     * (1 is the first entry) on, at most {@code limit}. Every approval, rejection, policy
+     * decision, deployment and its receipt, rollback, ION definition upload and token change is
+     * appended in the same transaction that stores it.
+     */
+    List<LedgerEntry> ledger(long from, int limit);
+
+    /** Where the ledger ends now ({@link LedgerHead#EMPTY} when nothing was appended yet). */
+    LedgerHead ledgerHead();
+
+    /**
+     * Checks the whole chain: sequence numbers without gaps, each entry's previous hash, each
+     * entry's hash over its content, and that it ends at the stored head.
+     *
+     * @param exportedHead a head exported earlier (then entries removed from the end since are
+     *     found too), or null
+     */
+    LedgerVerification verifyLedger(LedgerHead exportedHead);
 
     // ---- retention ----
 

@@ -20,6 +20,9 @@ import org.apache.derby.jdbc.EmbeddedDriver;
 import org.iongov.core.access.AccessToken;
 import org.iongov.core.access.IssuedToken;
 import org.iongov.core.access.Role;
+import org.iongov.core.audit.LedgerEntry;
+import org.iongov.core.audit.LedgerHead;
+import org.iongov.core.audit.LedgerVerification;
 import org.iongov.core.metadata.DatasetRecord;
 import org.iongov.core.metadata.DatasetUseRecord;
 import org.iongov.core.metadata.EventRecord;
@@ -62,6 +65,7 @@ final class DerbyGovernanceStore implements GovernanceStore {
     private final ConnectionPool pool;
     private final Clock clock;
     private final StatisticSeriesIds seriesIds = new StatisticSeriesIds();
+    private final LedgerTable ledger;
     private volatile boolean closed;
 
     /**
@@ -72,6 +76,7 @@ final class DerbyGovernanceStore implements GovernanceStore {
         this.shutdownUrl = shutdownUrl;
         this.pool = pool;
         this.clock = clock;
+        this.ledger = new LedgerTable(clock, info.schemaVersion());
     }
 
     @Override
@@ -139,6 +144,7 @@ final class DerbyGovernanceStore implements GovernanceStore {
                 insert.setString(4, definitionJson);
                 insert.executeUpdate();
             }
+            ledger.append(c, List.of(LedgerTable.definitionUploaded(name, version, definitionJson)));
             return new IonDefinitionRecord(name, version, now, definitionJson);
         });
     }
@@ -203,7 +209,7 @@ final class DerbyGovernanceStore implements GovernanceStore {
         seriesIds.publish(created);
         try {
             // Fast path: a new batch inserts cleanly. A retried one hits a duplicate key.
-            return pool.inTransaction(c -> new IngestReceipt(records.size(), IngestWriter.write(c, IngestWriter.byKind(records), series), 0));
+            return pool.inTransaction(c -> new IngestReceipt(records.size(), IngestWriter.write(c, IngestWriter.byKind(records), series, ledger), 0));
         } catch (SQLException e) {
             if (!isDuplicateKey(e)) {
                 throw failure("ingest a batch of " + records.size() + " records", e);
@@ -213,7 +219,7 @@ final class DerbyGovernanceStore implements GovernanceStore {
         return write("ingest a batch of " + records.size() + " records", c -> {
             Map<RecordKind, List<MetadataRecord>> byKind = IngestWriter.byKind(records);
             int duplicates = IngestWriter.dropDuplicates(c, byKind);
-            int stored = IngestWriter.write(c, byKind, series);
+            int stored = IngestWriter.write(c, byKind, series, ledger);
             return new IngestReceipt(records.size(), stored, duplicates);
         });
     }
@@ -339,7 +345,7 @@ final class DerbyGovernanceStore implements GovernanceStore {
         }
         Objects.requireNonNull(role, "role");
         return write("create a token for '" + user + "'",
-                c -> TokenTable.create(c, user, role, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                c -> TokenTable.create(c, user, role, clock.instant().truncatedTo(ChronoUnit.MILLIS), ledger));
     }
 
     @Override
@@ -354,7 +360,25 @@ final class DerbyGovernanceStore implements GovernanceStore {
 
     @Override
     public boolean revokeToken(String tokenId) {
-        return write("revoke token '" + tokenId + "'", c -> TokenTable.revoke(c, tokenId, clock.instant()));
+        return write("revoke token '" + tokenId + "'", c -> TokenTable.revoke(c, tokenId, clock.instant(), ledger));
+    }
+
+    @Override
+    public List<LedgerEntry> ledger(long from, int limit) {
+        if (limit < 1 || limit > org.iongov.core.query.Limits.MAX_ROWS) {
+            throw new IllegalArgumentException("limit must be 1 to " + org.iongov.core.query.Limits.MAX_ROWS + ", got " + limit);
+        }
+        return read("read the governance ledger", c -> LedgerTable.entries(c, Math.max(1, from), limit));
+    }
+
+    @Override
+    public LedgerHead ledgerHead() {
+        return read("read the governance ledger's head", LedgerTable::head);
+    }
+
+    @Override
+    public LedgerVerification verifyLedger(LedgerHead exportedHead) {
+        return read("verify the governance ledger", c -> LedgerTable.verify(c, exportedHead));
     }
 
     @Override

@@ -297,10 +297,13 @@ final class IngestWriter {
     /**
      * Inserts the records (all new) and applies run ends and message receipts.
      *
+     * Appends the governance ledger's entries for them in the same transaction, so that no
+     * approval, decision or deployment is committed without its entry, nor an entry without it.
+     *
      * @param series the ids of the batch's statistic series, already committed
      */
-    static int write(Connection connection, Map<RecordKind, List<MetadataRecord>> byKind, Map<StatisticSeriesIds.Key, Integer> series)
-            throws SQLException {
+    static int write(Connection connection, Map<RecordKind, List<MetadataRecord>> byKind, Map<StatisticSeriesIds.Key, Integer> series,
+            LedgerTable ledger) throws SQLException {
         int written = 0;
         for (Map.Entry<RecordKind, List<MetadataRecord>> entry : byKind.entrySet()) {
             if (entry.getKey() == RecordKind.STATISTIC) {
@@ -319,6 +322,7 @@ final class IngestWriter {
             written += entry.getValue().size();
         }
         applyUpdates(connection, byKind);
+        ledger.append(connection, ledger.draftsFor(connection, byKind));
         return written;
     }
 

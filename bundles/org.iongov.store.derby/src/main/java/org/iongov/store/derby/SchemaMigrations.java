@@ -122,8 +122,22 @@ final class SchemaMigrations {
             "CREATE INDEX MESSAGE_RECEIPT_MESSAGE ON MESSAGE_RECEIPT (MESSAGE_ID)",
             "CREATE INDEX MESSAGE_RECEIPT_RECEIVER ON MESSAGE_RECEIPT (RECEIVER_RUN_ID)"));
 
+    /**
+     * The governance ledger: a hash chain of approvals, rejections, policy decisions,
+     * deployments, rollbacks, ION definition uploads and token changes, appended in the
+     * transactions that make those changes. LEDGER_HEAD's single row is the chain's end and the
+     * lock that serializes appends. Changes made before this migration are not in the chain.
+     */
+    static final Migration V4_GOVERNANCE_LEDGER = new Migration(4, "governance ledger (hash chain) and its head", List.of(
+            "CREATE TABLE LEDGER_ENTRY (SEQ BIGINT NOT NULL PRIMARY KEY, T BIGINT NOT NULL, KIND VARCHAR(32) NOT NULL,"
+                    + " ACTOR VARCHAR(500) NOT NULL, SUBJECT VARCHAR(500) NOT NULL, PAYLOAD CLOB NOT NULL,"
+                    + " PREV_HASH CHAR(64) NOT NULL, HASH CHAR(64) NOT NULL)",
+            "CREATE TABLE LEDGER_HEAD (ID SMALLINT NOT NULL PRIMARY KEY, SEQ BIGINT NOT NULL, HASH CHAR(64) NOT NULL)",
+            "INSERT INTO LEDGER_HEAD (ID, SEQ, HASH) VALUES (1, 0, '" + "0".repeat(64) + "')"));
+
     /** Every migration this version of IonGov knows, oldest first. */
-    static final SchemaMigrations ALL = new SchemaMigrations(List.of(V1_ION_DEFINITIONS, V2_METADATA, V3_LINEAGE_INDEXES));
+    static final SchemaMigrations ALL = new SchemaMigrations(List.of(V1_ION_DEFINITIONS, V2_METADATA, V3_LINEAGE_INDEXES,
+            V4_GOVERNANCE_LEDGER));
 
     private final List<Migration> migrations;
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.iongov.core.access.AccessToken;
 import org.iongov.core.access.IssuedToken;
 import org.iongov.core.access.Role;
+import org.iongov.core.audit.LedgerEntryKind;
 
 /**
  * Bearer tokens. Secrets are 256 random bits, so a plain SHA-256 of the secret is what is
@@ -31,7 +32,7 @@ final class TokenTable {
     private TokenTable() {
     }
 
-    static IssuedToken create(Connection c, String user, Role role, Instant now) throws SQLException {
+    static IssuedToken create(Connection c, String user, Role role, Instant now, LedgerTable ledger) throws SQLException {
         byte[] secretBytes = new byte[32];
         RANDOM.nextBytes(secretBytes);
         String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
@@ -47,6 +48,7 @@ final class TokenTable {
             ps.setLong(5, Sql.millis(now));
             ps.executeUpdate();
         }
+        ledger.append(c, List.of(LedgerTable.token(LedgerEntryKind.TOKEN_CREATED, id, user, role.name())));
         return new IssuedToken(new AccessToken(id, user, role, now), secret);
     }
 
@@ -75,13 +77,23 @@ final class TokenTable {
         return tokens;
     }
 
-    static boolean revoke(Connection c, String id, Instant now) throws SQLException {
+    static boolean revoke(Connection c, String id, Instant now, LedgerTable ledger) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE ACCESS_TOKEN SET REVOKED_AT = ? WHERE ID = ? AND REVOKED_AT IS NULL")) {
             ps.setLong(1, Sql.millis(now));
             ps.setString(2, id);
-            return ps.executeUpdate() == 1;
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
         }
+        try (PreparedStatement ps = c.prepareStatement("SELECT USER_NAME, ROLE FROM ACCESS_TOKEN WHERE ID = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                ledger.append(c, List.of(LedgerTable.token(LedgerEntryKind.TOKEN_REVOKED, id, rs.getString(1), rs.getString(2))));
+            }
+        }
+        return true;
     }
 
     private static AccessToken token(ResultSet rs) throws SQLException {
