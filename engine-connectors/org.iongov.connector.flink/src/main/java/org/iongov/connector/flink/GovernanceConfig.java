@@ -69,7 +69,10 @@ public final class GovernanceConfig implements Serializable {
         return this;
     }
 
-    /** The share of predictions recorded (0 to 1), chosen by a hash of the input id. Default 1. */
+    /**
+     * The share of predictions recorded (0 to 1), each chosen at random; a control (canary) node
+     * records the inputs its primary recorded (any share above 0 turns this on). Default 1.
+     */
     public GovernanceConfig sampling(double share) {
         require(share >= 0 && share <= 1, "the prediction sampling share must be between 0 and 1, was " + share);
         sampling = share;

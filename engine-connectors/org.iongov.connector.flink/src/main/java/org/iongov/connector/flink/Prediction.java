@@ -14,14 +14,21 @@ public class Prediction<T> {
     public double score;
     /** The exact model(s) that made it (one per ensemble member, in channel order). */
     public String[] modelIds;
+    /** Whether the node recorded this prediction (sampled): its control (canary) node records the same inputs. */
+    public boolean recorded;
 
     public Prediction() {
     }
 
     public Prediction(T input, double score, String[] modelIds) {
+        this(input, score, modelIds, false);
+    }
+
+    public Prediction(T input, double score, String[] modelIds, boolean recorded) {
         this.input = input;
         this.score = score;
         this.modelIds = modelIds;
+        this.recorded = recorded;
     }
 
     /** The id a prediction of input {@code inputId} by {@code node} is recorded under. */

@@ -29,9 +29,16 @@ import org.iongov.connector.testkit.GovernedEnvironment;
 import org.iongov.core.metadata.EventRecord;
 import org.iongov.core.metadata.PredictionRecord;
 import org.iongov.core.query.RecordQuery;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.iongov.connector.flink.GovernedInference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Sample e: recommend-tests is an ensemble of the members that passed their threshold checks,
  * and canary-recommend-tests scores the same inputs with the logistic regression alone.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EnsembleCanaryTest {
 
     private static final String INSTANCE = "flink-e";
@@ -67,6 +75,7 @@ class EnsembleCanaryTest {
     }
 
     @Test
+    @Order(1)
     void ensembleWaitsForEveryMemberAndTheCanaryRaisesDivergence() throws Exception {
         TestSupport.gate = new CountDownLatch(1);
         RunHandle primaryRun = env.governance().openRun(RunSpec.of(INSTANCE, "recommend-tests").withEngine("flink", "2.1.1"));
@@ -138,6 +147,82 @@ class EnsembleCanaryTest {
         assertTrue(env.store().statisticNames(canaryRun.id()).contains("divergence"));
         primaryRun.close();
         canaryRun.close();
+    }
+
+    /** After the first test, whose models the channels' history hands to these new runs. */
+    @Test
+    @Order(2)
+    void aSampledCanaryRecordsExactlyTheInputsItsPrimaryRecorded() throws Exception {
+        TestSupport.gate = new CountDownLatch(0);
+        CanaryOutputs.COUNT.set(0);
+        RunHandle primaryRun = env.governance().openRun(RunSpec.of(INSTANCE, "recommend-tests").withEngine("flink", "2.1.1"));
+        RunHandle canaryRun = env.governance().openRun(RunSpec.of(INSTANCE, "canary-recommend-tests").withEngine("flink", "2.1.1"));
+        StreamExecutionEnvironment flink = StreamExecutionEnvironment.getExecutionEnvironment(TestSupport.noGenericTypes());
+        flink.setParallelism(2);
+        DataStream<PatientRecord> encounters = flink.fromSource(new org.apache.flink.connector.datagen.source.DataGeneratorSource<>(
+                new RenamedEncounters(), ROWS, org.apache.flink.api.common.typeinfo.TypeInformation.of(PatientRecord.class)),
+                WatermarkStrategy.noWatermarks(), "encounters").setParallelism(1);
+        PatientInput view = new PatientInput();
+        DataStream<Prediction<PatientRecord>> primary = GovernedInference.score(encounters, view, PatientInput
+                .signatures(GovernanceConfig.of(socket, INSTANCE, "recommend-tests", primaryRun.id()))
+                .channels("logistic-regression-member", "neural-network-member").sampling(0.3));
+        GovernedInference.canary(primary, view, GovernanceConfig.of(socket, INSTANCE, "canary-recommend-tests", canaryRun.id())
+                .channels("canary-model").sampling(0.3)).sinkTo(new CanaryOutputs());
+        JobClient job = flink.executeAsync("sampled canary test");
+        try {
+            await("every input scored by the canary", Duration.ofSeconds(60), () -> CanaryOutputs.COUNT.get() == ROWS);
+        } finally {
+            TestSupport.cancel(job); // closing the operators hands over everything they recorded
+        }
+        env.awaitStored();
+        List<String> primaries = predictions(primaryRun.id()).stream().map(p -> p.id().substring(0, p.id().indexOf('@'))).sorted()
+                .toList();
+        List<String> canaries = predictions(canaryRun.id()).stream().map(p -> p.id().substring(0, p.id().indexOf('@'))).sorted()
+                .toList();
+        assertTrue(primaries.size() > ROWS / 10 && primaries.size() < ROWS / 2, "about 30 % recorded: " + primaries.size());
+        assertEquals(primaries, canaries, "the canary records the inputs its primary recorded");
+        primaryRun.close();
+        canaryRun.close();
+    }
+
+    /** The test encounters under new ids (a prediction id is stored once: the first test's are taken). */
+    static final class RenamedEncounters implements org.apache.flink.connector.datagen.source.GeneratorFunction<Long, PatientRecord> {
+        private static final long serialVersionUID = 1L;
+        private transient List<PatientRecord> records;
+
+        @Override
+        public PatientRecord map(Long index) {
+            if (records == null) {
+                records = TestSupport.encounters(ROWS);
+            }
+            PatientRecord r = records.get(index.intValue());
+            return new PatientRecord("sampled-" + r.encounterId(), r.age(), r.sex(), r.bmi(), r.systolicBp(), r.heartRate(),
+                    r.temperature(), r.whiteCellCount(), r.painScore(), r.priorVisits(), r.testOrdered());
+        }
+    }
+
+    /** Counts the canary's outputs (the job runs in this JVM). */
+    static final class CanaryOutputs implements Sink<Prediction<PatientRecord>> {
+        private static final long serialVersionUID = 1L;
+        static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public SinkWriter<Prediction<PatientRecord>> createWriter(WriterInitContext context) {
+            return new SinkWriter<>() {
+                @Override
+                public void write(Prediction<PatientRecord> element, Context context) {
+                    COUNT.incrementAndGet();
+                }
+
+                @Override
+                public void flush(boolean endOfInput) {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
     }
 
     private static List<PredictionRecord> predictions(String runId) {

@@ -23,7 +23,7 @@ public final class InferenceGraph {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static <T> TypeInformation<Prediction<T>> predictionType(TypeInformation<T> inputType) {
         return (TypeInformation) Types.POJO(Prediction.class, Map.of("input", inputType, "score", Types.DOUBLE, "modelIds",
-                BasicArrayTypeInfo.STRING_ARRAY_TYPE_INFO));
+                BasicArrayTypeInfo.STRING_ARRAY_TYPE_INFO, "recorded", Types.BOOLEAN));
     }
 
     /** The element type of a stream of predictions. */

@@ -17,19 +17,19 @@ import org.iongov.connector.flink.Prediction;
  * per window, throughput, latency percentiles, input and prediction signatures and (for a control
  * node) the divergence from the primary's scores.
  *
- * <p>Kept off the hot path: per record only a counter, a sampling test on the id's hash and a
- * countdown. Latency and histograms are measured on every {@code stride}-th record, the stride
- * chosen per window so that about {@value #MEASURED_PER_WINDOW} records are measured (and doubled
+ * <p>Kept off the hot path: per record only a counter and two countdowns (measuring, sampling).
+ * Latency and histograms are measured on every {@code stride}-th record, the stride chosen per window so that about {@value #MEASURED_PER_WINDOW} records are measured (and doubled
  * whenever more than {@value #MEASURED_PER_MILLISECOND} fall in one millisecond); histograms thus
  * count a systematic sample of the window (their shape, not the window's total).
  */
 public final class InferenceReporter implements AutoCloseable {
 
     static final int MEASURED_PER_WINDOW = 10_000;
-    private static final int MEASURED_PER_MILLISECOND = 10;
+    private static final int MEASURED_PER_MILLISECOND = 1;
     private static final int MAX_STRIDE = 1 << 20;
     private static final int LATENCY_BUCKETS = 1 << 14;
 
+    private final java.nio.file.Path socket;
     private final Governance governance;
     private final RunHandle run;
     private final String node;
@@ -46,6 +46,7 @@ public final class InferenceReporter implements AutoCloseable {
     private final long[] latency = new long[LATENCY_BUCKETS];
     private final LiveProgress progress;
     private final int featureCount;
+    private final Sampler sampler;
 
     private long windowStart;
     private long count;
@@ -60,8 +61,14 @@ public final class InferenceReporter implements AutoCloseable {
     private long divergenceCount;
 
     public InferenceReporter(GovernanceConfig config, int subtask, int parallelism) {
-        this.governance = Governance.connect(config.socket());
-        this.run = governance.attachRun(config.instanceId(), config.runId());
+        this.socket = config.socket();
+        this.governance = SharedGovernance.acquire(socket);
+        try {
+            this.run = governance.attachRun(config.instanceId(), config.runId());
+        } catch (RuntimeException e) {
+            SharedGovernance.release(socket, governance);
+            throw e;
+        }
         this.node = config.node();
         this.component = parallelism > 1 ? "score#" + subtask : "score";
         this.sampling = config.sampling();
@@ -82,6 +89,7 @@ public final class InferenceReporter implements AutoCloseable {
         scoreEdges = config.scoreEdges();
         scoreCounts = new long[scoreEdges.length - 1];
         progress = LiveProgress.of(node);
+        sampler = new Sampler(sampling, System.nanoTime() ^ ((long) subtask << 32));
         windowStart = System.currentTimeMillis();
     }
 
@@ -131,9 +139,12 @@ public final class InferenceReporter implements AutoCloseable {
         return sampling > 0;
     }
 
-    /** Whether the prediction of this input is recorded: a hash of its id, so every node picks the same inputs. */
-    public boolean sampled(String inputId) {
-        return sampling >= 1 || (sampling > 0 && sampleKey(inputId) < sampling);
+    /**
+     * Whether this record's prediction is recorded: each with probability {@code sampling}, by a
+     * countdown (no hashing of ids on the hot path). A control node follows its primary's choice instead.
+     */
+    public boolean sampleNext() {
+        return sampler.next();
     }
 
     /** Records a (sampled) prediction, with the exact model(s) that made it. */
@@ -233,7 +244,7 @@ public final class InferenceReporter implements AutoCloseable {
                 }
             }
         } finally {
-            governance.close();
+            SharedGovernance.release(socket, governance);
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -256,14 +267,5 @@ public final class InferenceReporter implements AutoCloseable {
             }
         }
         return lo;
-    }
-
-    /** A well-mixed number in [0, 1) from an id (SplitMix64's finaliser over its hash). */
-    static double sampleKey(String id) {
-        long z = id.hashCode() * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z = z ^ (z >>> 31);
-        return (z >>> 11) * 0x1.0p-53;
     }
 }

@@ -62,7 +62,9 @@ public final class ModelSource extends RichSourceFunction<ModelUpdate> {
         }
         LinkedBlockingQueue<ModelUpdate> arrivals = new LinkedBlockingQueue<>();
         List<AutoCloseable> subscriptions = new ArrayList<>();
-        try (Governance governance = Governance.connect(java.nio.file.Path.of(socket))) {
+        java.nio.file.Path path = java.nio.file.Path.of(socket);
+        Governance governance = SharedGovernance.acquire(path);
+        try {
             for (String channel : channels) {
                 subscriptions.add(governance.subscribe(instanceId, node, channel, model -> arrivals.add(ModelUpdate.of(channel, model))));
             }
@@ -98,8 +100,12 @@ public final class ModelSource extends RichSourceFunction<ModelUpdate> {
                 waiting.clear();
             }
         } finally {
-            for (AutoCloseable subscription : subscriptions) {
-                subscription.close();
+            try {
+                for (AutoCloseable subscription : subscriptions) {
+                    subscription.close();
+                }
+            } finally {
+                SharedGovernance.release(path, governance);
             }
         }
     }

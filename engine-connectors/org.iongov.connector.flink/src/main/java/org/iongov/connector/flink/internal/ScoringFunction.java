@@ -229,10 +229,13 @@ public final class ScoringFunction<I, T> extends BroadcastProcessFunction<I, Mod
             }
             score = sum / scorers.length;
         }
-        out.collect(new Prediction<>(element, score, modelIds));
         if (reporter == null) {
+            out.collect(new Prediction<>(element, score, modelIds));
             return;
         }
+        // A control node records the inputs its primary recorded; a primary picks its share by a countdown.
+        boolean recorded = control ? ((Prediction<T>) in).recorded && reporter.sampling() : reporter.sampleNext();
+        out.collect(new Prediction<>(element, score, modelIds, recorded));
         if (reporter.count(score, reference)) {
             long created = view.createdAt(element);
             if (created < 0) {
@@ -241,12 +244,9 @@ public final class ScoringFunction<I, T> extends BroadcastProcessFunction<I, Mod
             }
             reporter.measure(features, score, created);
         }
-        if (!reporter.sampling()) {
-            return;
-        }
-        String id = view.id(element);
-        if (reporter.sampled(id)) {
-            reporter.prediction(id, view.inputJson(element), score, scorers.length > 1 ? memberScores : null, reference, modelIdList);
+        if (recorded) {
+            reporter.prediction(view.id(element), view.inputJson(element), score, scorers.length > 1 ? memberScores : null, reference,
+                    modelIdList);
         }
     }
 

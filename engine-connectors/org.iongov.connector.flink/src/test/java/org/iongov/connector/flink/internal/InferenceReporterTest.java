@@ -1,6 +1,7 @@
 package org.iongov.connector.flink.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -28,12 +29,21 @@ class InferenceReporterTest {
 
     @Test
     void samplesAboutTheShareAskedFor() {
-        int sampled = 0;
-        for (int i = 0; i < 100_000; i++) {
-            if (InferenceReporter.sampleKey("live-7-" + i) < 0.1) {
-                sampled++;
+        for (long seed = 1; seed <= 3; seed++) {
+            Sampler tenth = new Sampler(0.1, seed);
+            int sampled = 0;
+            for (int i = 0; i < 100_000; i++) {
+                if (tenth.next()) {
+                    sampled++;
+                }
             }
+            assertTrue(sampled > 9_000 && sampled < 11_000, "sampled " + sampled + " of 100,000 at 0.1");
         }
-        assertTrue(sampled > 9_000 && sampled < 11_000, "sampled " + sampled + " of 100,000 at 0.1");
+        Sampler all = new Sampler(1, 7);
+        Sampler none = new Sampler(0, 7);
+        for (int i = 0; i < 1_000; i++) {
+            assertTrue(all.next(), "share 1 records every prediction");
+            assertFalse(none.next(), "share 0 records none");
+        }
     }
 }
