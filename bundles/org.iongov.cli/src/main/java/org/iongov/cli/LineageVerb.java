@@ -27,7 +27,7 @@ final class LineageVerb implements Verb {
     @Override
     public String help() {
         return """
-                Usage: ./iongov lineage --prediction ID | --model ID [--json] [store options]
+                Usage: ./iongov lineage --prediction ID | --model ID | --dataset ID | --instance ID [--at T] [--json] [store options]
 
                 Follows the recorded messages back from a prediction: the model(s) that made it (digest,
                 format), the run that trained each (code, parameters, engine, host, statistics, search),
@@ -39,21 +39,51 @@ final class LineageVerb implements Verb {
 
                   --prediction ID   a prediction's id
                   --model ID        a model's id
+                  --dataset ID      downstream instead: the models trained on the dataset, the runs that used
+                                    them and how many predictions they made (the impact of a bad dataset)
+                  --instance ID     what each inference and control node of the ION instance was using at
+                                    --at T (ISO-8601; default now), with each model's approvals and path
                   --json            print it as JSON (documented in docs/api.md)
                 """ + StoreOptions.HELP;
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Arguments parsed = Arguments.parse(name(), args, Options.withStore("--prediction", "--model"), Set.of("--json"));
+        Arguments parsed = Arguments.parse(name(), args, Options.withStore("--prediction", "--model", "--dataset", "--instance", "--at"),
+                Set.of("--json"));
         Options.noPositionals(name(), parsed);
         String prediction = parsed.option("--prediction");
         String model = parsed.option("--model");
-        if ((prediction == null) == (model == null)) {
-            throw new UsageException("lineage needs one of --prediction ID or --model ID");
+        String dataset = parsed.option("--dataset");
+        String instance = parsed.option("--instance");
+        if (java.util.stream.Stream.of(prediction, model, dataset, instance).filter(o -> o != null).count() != 1) {
+            throw new UsageException("lineage needs one of --prediction ID, --model ID, --dataset ID or --instance ID");
         }
+        java.time.Instant at = Output.time(parsed, "--at");
         try (GovernanceStore store = StoreOptions.open(parsed)) {
             Lineage lineage = new Lineage(store, AGREEMENT);
+            if (dataset != null) {
+                var found = lineage.impactOfDataset(dataset);
+                if (found.isEmpty()) {
+                    err.println("iongov lineage: no dataset '" + dataset + "' is recorded");
+                    return ExitCodes.FAILED;
+                }
+                if (parsed.flag("--json")) {
+                    Output.json(out, found.get());
+                } else {
+                    out.print(LineageText.renderImpact(found.get()));
+                }
+                return ExitCodes.OK;
+            }
+            if (instance != null) {
+                var serving = lineage.inProduction(instance, at == null ? java.time.Instant.now() : at);
+                if (parsed.flag("--json")) {
+                    Output.json(out, serving);
+                } else {
+                    out.print(LineageText.renderProduction(instance, at == null ? java.time.Instant.now() : at, serving));
+                }
+                return ExitCodes.OK;
+            }
             if (prediction != null) {
                 var found = lineage.ofPrediction(prediction);
                 if (found.isEmpty()) {

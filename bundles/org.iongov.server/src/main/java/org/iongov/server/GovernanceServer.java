@@ -170,6 +170,16 @@ public final class GovernanceServer implements AutoCloseable {
                 r -> one(store.prediction(r.pathParam(0)), "prediction", r.pathParam(0)));
         route("GET", "/api/v1/predictions/{id}/lineage", Permission.READ, r -> one(lineage.ofPrediction(r.pathParam(0)), "prediction",
                 r.pathParam(0)));
+        route("GET", "/api/v1/datasets/{id}/impact", Permission.READ, r -> one(lineage.impactOfDataset(r.pathParam(0)), "dataset",
+                r.pathParam(0)));
+        route("GET", "/api/v1/instances/{id}/production", Permission.READ, r -> {
+            Instant at = r.timeParam("at");
+            try {
+                return Response.ok(MetadataJson.valueToJson(lineage.inProduction(r.pathParam(0), at == null ? clock.instant() : at)));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(404, e.getMessage());
+            }
+        });
         route("GET", "/api/v1/models/{id}/lineage", Permission.READ, r -> one(lineage.ofModel(r.pathParam(0), null), "model",
                 r.pathParam(0)));
         route("GET", "/api/v1/events", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.events(query(r)))));

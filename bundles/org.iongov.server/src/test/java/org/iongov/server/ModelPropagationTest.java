@@ -21,10 +21,12 @@ import java.util.ServiceLoader;
 import org.iongov.core.access.Role;
 import org.iongov.core.json.MetadataJson;
 import org.iongov.core.lineage.ControlResult;
+import org.iongov.core.lineage.DatasetImpact;
 import org.iongov.core.lineage.Lineage;
 import org.iongov.core.lineage.LineageText;
 import org.iongov.core.lineage.ModelLineage;
 import org.iongov.core.lineage.PredictionLineage;
+import org.iongov.core.lineage.ServingNode;
 import org.iongov.core.metadata.DatasetRecord;
 import org.iongov.core.metadata.DatasetUseRecord;
 import org.iongov.core.metadata.EventRecord;
@@ -34,7 +36,9 @@ import org.iongov.core.metadata.MessageRecord;
 import org.iongov.core.metadata.MetadataRecord;
 import org.iongov.core.metadata.ModelRecord;
 import org.iongov.core.metadata.PredictionRecord;
+import org.iongov.core.metadata.RunEndRecord;
 import org.iongov.core.metadata.RunRecord;
+import org.iongov.core.metadata.RunStatus;
 import org.iongov.core.metadata.StatisticRecord;
 import org.iongov.core.query.RecordQuery;
 import org.iongov.core.store.GovernanceStore;
@@ -212,8 +216,9 @@ class ModelPropagationTest {
                 new MessageReceivedRecord("rcv", deliveryMessage, "infer", t.plusMillis(1)),
                 new PredictionRecord("enc-7@recommend-tests", "infer", t.plusMillis(5), List.of(model), "digest-7", "{\"age\":40}",
                         "{\"probability\":0.42}"),
-                new RunRecord("other", "c-2", "recommend-tests", RunRecord.NodeKind.PIPELINE, t, "h", "flink", "2.1.1", "a", "git://r",
-                        "d", null, "scheduler"),
+                new RunRecord("other", "c-2", "recommend-tests", RunRecord.NodeKind.PIPELINE, t.minusSeconds(1), "h", "flink", "2.1.1",
+                        "a", "git://r", "d", null, "scheduler"),
+                new RunEndRecord("other-end", "other", t, RunStatus.SUCCEEDED),
                 new PredictionRecord("enc-7@other", "other", t.plusMillis(6), List.of(model), "digest-7", "{\"age\":40}",
                         "{\"probability\":0.90}"),
                 new EventRecord("alert-1", "c-2", "infer", t.plusMillis(3), "input-drift", EventRecord.Severity.WARNING, "age drifted",
@@ -256,6 +261,28 @@ class ModelPropagationTest {
         assertEquals(404, call("GET", "/api/v1/predictions/nope/lineage", olivia, null).status());
         Reply ofModel = call("GET", "/api/v1/models/" + model + "/lineage", olivia, null);
         assertEquals(trainingRun, ofModel.json().get("trainingRun").get("start").get("id").asText());
+
+        // Downstream: the dataset's model served in run "infer" and made one recorded prediction there.
+        DatasetImpact impact = new Lineage(store, 0.1).impactOfDataset("dataset:abc").orElseThrow();
+        assertEquals(List.of(model), impact.models().stream().map(i -> i.model().id()).toList());
+        assertEquals(List.of("infer"), impact.models().get(0).uses().stream().map(u -> u.run().start().id()).toList());
+        assertEquals(1, impact.models().get(0).uses().get(0).predictions());
+        Reply impactApi = call("GET", "/api/v1/datasets/dataset:abc/impact", olivia, null);
+        assertEquals(200, impactApi.status(), impactApi.json().toString());
+        assertEquals(model, impactApi.json().get("models").get(0).get("model").get("id").asText());
+        assertEquals(404, call("GET", "/api/v1/datasets/nope/impact", olivia, null).status());
+
+        // In production just after the deployment: recommend-tests' run "infer" with that model, approved by olivia and oscar.
+        List<ServingNode> serving = new Lineage(store, 0.1).inProduction("c-2", t.plusMillis(2));
+        assertEquals(List.of("recommend-tests"), serving.stream().map(ServingNode::node).toList());
+        assertEquals("infer", serving.get(0).run().start().id());
+        assertEquals(model, serving.get(0).models().get(0).model().id());
+        assertEquals(List.of("olivia", "oscar"), serving.get(0).models().get(0).policySteps().get(0).humanActions().stream()
+                .map(h -> h.actor()).toList());
+        assertTrue(new Lineage(store, 0.1).inProduction("c-2", t.minusSeconds(3600)).get(0).models().isEmpty(), "nothing ran then");
+        Reply production = call("GET", "/api/v1/instances/c-2/production?at=" + t.plusMillis(2), olivia, null);
+        assertEquals(model, production.json().get(0).get("models").get(0).get("model").get("id").asText());
+        assertEquals(404, call("GET", "/api/v1/instances/nope/production", olivia, null).status());
     }
 
     @Test

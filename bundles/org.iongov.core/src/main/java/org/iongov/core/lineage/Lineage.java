@@ -19,6 +19,7 @@ import org.iongov.core.metadata.ModelRecord;
 import org.iongov.core.metadata.PredictionRecord;
 import org.iongov.core.query.NodeRun;
 import org.iongov.core.query.RecordQuery;
+import org.iongov.core.query.RunQuery;
 import org.iongov.core.query.TimeRange;
 import org.iongov.core.store.GovernanceStore;
 import org.iongov.model.Channel;
@@ -81,6 +82,77 @@ public final class Lineage {
         List<EventRecord> events = store.events(new RecordQuery(null, instanceId, null, null,
                 new TimeRange(from, prediction.time().plusMillis(1)), MAX_ROWS));
         return Optional.of(new PredictionLineage(prediction, inference, ion, models, control(prediction), events));
+    }
+
+    /**
+     * "What was in production at {@code at}, and why": for each inference and control node of the
+     * instance, the run then running and the last model it had received on each channel by then.
+     */
+    public List<ServingNode> inProduction(String instanceId, Instant at) {
+        PredictionLineage.IonReference ion = ionReference(instanceId);
+        if (ion == null) {
+            throw new IllegalArgumentException("no ION instance '" + instanceId + "' is recorded");
+        }
+        Optional<Ion> definition = definition(ion);
+        List<ServingNode> serving = new ArrayList<>();
+        for (org.iongov.model.Node node : definition.map(Ion::getNodes).orElse(org.eclipse.emf.common.util.ECollections.emptyEList())) {
+            if (!(node instanceof org.iongov.model.PipelineNode pipeline) || (pipeline.getRole() != org.iongov.model.PipelineRole.INFERENCE
+                    && pipeline.getRole() != org.iongov.model.PipelineRole.CONTROL)) {
+                continue;
+            }
+            NodeRun running = store.runs(new RunQuery(instanceId, node.getName(), new TimeRange(null, at.plusMillis(1)), 100)).stream()
+                    .filter(r -> r.endedAt() == null || !r.endedAt().isBefore(at)).findFirst().orElse(null);
+            List<ModelLineage> models = new ArrayList<>();
+            if (running != null) {
+                Map<String, String> latestByChannel = new java.util.LinkedHashMap<>();
+                for (MessageReceivedRecord receipt : store.messageReceipts(new RecordQuery(running.start().id(), null, null, null,
+                        new TimeRange(null, at.plusMillis(1)), MAX_ROWS))) {
+                    store.message(receipt.messageId()).filter(m -> m.modelId() != null)
+                            .ifPresent(m -> latestByChannel.put(m.channel(), m.modelId()));
+                }
+                for (String modelId : latestByChannel.values()) {
+                    model(modelId, instanceId, running, definition).ifPresent(models::add);
+                }
+            }
+            serving.add(new ServingNode(node.getName(), running, models));
+        }
+        return serving;
+    }
+
+    /** The impact of a dataset: the models trained on it and where they served; empty when it is not recorded. */
+    public Optional<DatasetImpact> impactOfDataset(String datasetId) {
+        Optional<org.iongov.core.metadata.DatasetRecord> dataset = store.datasets(new RecordQuery(null, null, null, datasetId, null, 1))
+                .stream().findFirst();
+        if (dataset.isEmpty()) {
+            return Optional.empty();
+        }
+        List<DatasetImpact.ImpactedModel> models = new ArrayList<>();
+        java.util.Set<String> trainingRuns = new java.util.LinkedHashSet<>();
+        for (DatasetUseRecord use : store.datasetUses(new RecordQuery(null, null, "read", datasetId, null, MAX_ROWS))) {
+            trainingRuns.add(use.runId());
+        }
+        for (String runId : trainingRuns) {
+            NodeRun training = store.run(runId).orElse(null);
+            for (ModelRecord model : store.models(new RecordQuery(runId, null, null, null, null, MAX_ROWS))) {
+                List<DatasetImpact.ModelUse> uses = new ArrayList<>();
+                for (MessageRecord message : store.messages(new RecordQuery(null, null, null, model.id(), null, MAX_ROWS))) {
+                    for (MessageReceivedRecord receipt : store.messageReceipts(new RecordQuery(null, null, null, message.id(), null,
+                            MAX_ROWS))) {
+                        NodeRun receiver = store.run(receipt.receiverRunId()).orElse(null);
+                        if (receiver == null || receiver.start().nodeKind() != org.iongov.core.metadata.RunRecord.NodeKind.PIPELINE) {
+                            continue;
+                        }
+                        List<PredictionRecord> made = store.predictions(new RecordQuery(receiver.start().id(), null, null, null, null,
+                                org.iongov.core.query.Limits.MAX_ROWS));
+                        int count = (int) made.stream().filter(p -> p.modelIds().contains(model.id())).count();
+                        uses.add(new DatasetImpact.ModelUse(receiver, message.channel(), receipt.receivedAt(), count,
+                                made.size() == org.iongov.core.query.Limits.MAX_ROWS));
+                    }
+                }
+                models.add(new DatasetImpact.ImpactedModel(model, training, uses));
+            }
+        }
+        return Optional.of(new DatasetImpact(dataset.get(), models));
     }
 
     /** A model's path, as deployed to a given run (or to any, with a null run). */

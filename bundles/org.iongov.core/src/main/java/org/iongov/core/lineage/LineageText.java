@@ -47,6 +47,46 @@ public final class LineageText {
         return out.toString();
     }
 
+    /** Downstream of a dataset, as {@code ./iongov lineage --dataset} prints it. */
+    public static String renderImpact(DatasetImpact impact) {
+        StringBuilder out = new StringBuilder();
+        line(out, 0, "Dataset %s (%s, %d bytes, sha256:%s)", impact.dataset().id(), impact.dataset().uri(), impact.dataset().size(),
+                impact.dataset().digest());
+        line(out, 0, "Models trained on it (%d)", impact.models().size());
+        for (DatasetImpact.ImpactedModel m : impact.models()) {
+            line(out, 1, "%s \"%s\" (sha256:%s), trained by %s", m.model().id(), m.model().name(), m.model().sha256(),
+                    run(m.trainingRun()));
+            if (m.uses().isEmpty()) {
+                line(out, 2, "never used by a pipeline");
+            }
+            for (DatasetImpact.ModelUse use : m.uses()) {
+                line(out, 2, "used by %s from %s (on %s): %s%d predictions recorded", run(use.run()), use.since(), use.channel(),
+                        use.truncated() ? "at least " : "", use.predictions());
+            }
+        }
+        return out.toString();
+    }
+
+    /** What was in production at a moment, as {@code ./iongov lineage --instance} prints it. */
+    public static String renderProduction(String instanceId, java.time.Instant at, java.util.List<ServingNode> serving) {
+        StringBuilder out = new StringBuilder();
+        line(out, 0, "In production in %s at %s", instanceId, at);
+        for (ServingNode node : serving) {
+            if (node.run() == null) {
+                line(out, 1, "%s: no run at that time", node.node());
+                continue;
+            }
+            line(out, 1, "%s: %s", node.node(), run(node.run()));
+            if (node.models().isEmpty()) {
+                line(out, 2, "no model received yet");
+            }
+            for (ModelLineage m : node.models()) {
+                model(out, m, 2);
+            }
+        }
+        return out.toString();
+    }
+
     /** One model's path, as {@code ./iongov lineage --model} prints it. */
     public static String renderModel(ModelLineage model) {
         StringBuilder out = new StringBuilder();
