@@ -1,7 +1,6 @@
 package org.iongov.connector.tensorflow.internal;
 
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Map;
 
 /** Writes small JSON documents (model metadata, structured statistics) without a JSON library. */
