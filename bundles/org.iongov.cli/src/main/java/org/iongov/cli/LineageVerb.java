@@ -59,7 +59,8 @@ final class LineageVerb implements Verb {
         if (java.util.stream.Stream.of(prediction, model, dataset, instance).filter(o -> o != null).count() != 1) {
             throw new UsageException("lineage needs one of --prediction ID, --model ID, --dataset ID or --instance ID");
         }
-        java.time.Instant at = Output.time(parsed, "--at");
+        java.time.Instant given = Output.time(parsed, "--at");
+        java.time.Instant at = given == null ? java.time.Instant.now() : given;
         try (GovernanceStore store = StoreOptions.open(parsed)) {
             Lineage lineage = new Lineage(store, AGREEMENT);
             if (dataset != null) {
@@ -76,11 +77,11 @@ final class LineageVerb implements Verb {
                 return ExitCodes.OK;
             }
             if (instance != null) {
-                var serving = lineage.inProduction(instance, at == null ? java.time.Instant.now() : at);
+                var serving = lineage.inProduction(instance, at);
                 if (parsed.flag("--json")) {
                     Output.json(out, serving);
                 } else {
-                    out.print(LineageText.renderProduction(instance, at == null ? java.time.Instant.now() : at, serving));
+                    out.print(LineageText.renderProduction(instance, at, serving));
                 }
                 return ExitCodes.OK;
             }

@@ -12,6 +12,7 @@ import org.iongov.core.access.IssuedToken;
 import org.iongov.core.access.Role;
 import org.iongov.core.store.GovernanceStore;
 import org.iongov.server.GovernanceServer;
+import org.iongov.server.IonDefinitionCheck;
 import org.iongov.server.ServerOptions;
 
 /** {@code ./iongov server}: serves a store over HTTP until stopped. */
@@ -74,7 +75,7 @@ final class ServerVerb implements Verb {
                         + "). It is shown only now:");
                 out.println(admin.secret());
             }
-            server = GovernanceServer.start(store, IonChecks.forServer(), options);
+            server = GovernanceServer.start(store, IonDefinitionCheck.ionModel(), options);
         } catch (BindException e) {
             store.close();
             throw new UsageException("server: cannot listen on " + bind.getHostAddress() + ":" + port + " (" + e.getMessage()

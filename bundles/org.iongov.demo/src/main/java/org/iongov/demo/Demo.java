@@ -36,8 +36,6 @@ import org.iongov.core.query.RunQuery;
 import org.iongov.core.store.GovernanceStore;
 import org.iongov.core.store.GovernanceStoreProvider;
 import org.iongov.internal.demo.Operator;
-import org.iongov.model.definition.IonDefinitions;
-import org.iongov.model.validation.ValidationReport;
 import org.iongov.server.GovernanceServer;
 import org.iongov.server.IonDefinitionCheck;
 import org.iongov.server.ServerOptions;
@@ -100,7 +98,7 @@ public final class Demo {
                     "./iongov demo --topology " + topology))));
             progress.printf("[demo] ION %s v%d uploaded, instance %s%n", ionName, version, instanceId);
 
-            server = GovernanceServer.start(store, ionCheck(), ServerOptions.defaults().withPort(0));
+            server = GovernanceServer.start(store, IonDefinitionCheck.ionModel(), ServerOptions.defaults().withPort(0));
             String operatorToken = store.createToken(OPERATOR, Role.OPERATOR).secret();
             int cycles = options.trainingCycles();
             int driftAt = Math.max(1, (cycles + 1) / 2);
@@ -278,15 +276,6 @@ public final class Demo {
         return String.format(Locale.ROOT, "%d:%02d", d.toMinutes(), d.toSecondsPart());
     }
 
-    private static IonDefinitionCheck ionCheck() {
-        return json -> {
-            ValidationReport report = IonDefinitions.validate(json, "upload");
-            if (!report.isValid()) {
-                throw new IonDefinitionCheck.InvalidDefinitionException(report.errors().stream().map(p -> p.describe()).toList());
-            }
-            return report.ion().orElseThrow().getName();
-        };
-    }
 
     private static String resource(String name) {
         try (InputStream in = Demo.class.getResourceAsStream(name)) {

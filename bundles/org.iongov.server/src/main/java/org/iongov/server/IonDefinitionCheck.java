@@ -3,8 +3,8 @@ package org.iongov.server;
 import java.util.List;
 
 /**
- * Validates an uploaded ION definition before it is stored. The server does not know the ION
- * model itself; whoever starts it passes the model's validator in.
+ * Validates an uploaded ION definition before it is stored. {@link #ionModel()} is the ION
+ * model's own validation, what a real server uses; tests may pass something simpler.
  */
 @FunctionalInterface
 public interface IonDefinitionCheck {
@@ -15,6 +15,17 @@ public interface IonDefinitionCheck {
      * @throws InvalidDefinitionException listing the problems when not
      */
     String validate(String definitionJson) throws InvalidDefinitionException;
+
+    /** The ION model's validation: errors refuse the upload (each named with its JSON path), warnings do not. */
+    static IonDefinitionCheck ionModel() {
+        return json -> {
+            org.iongov.model.validation.ValidationReport report = org.iongov.model.definition.IonDefinitions.validate(json, "upload");
+            if (!report.isValid()) {
+                throw new InvalidDefinitionException(report.errors().stream().map(org.iongov.model.validation.Problem::describe).toList());
+            }
+            return report.ion().orElseThrow().getName();
+        };
+    }
 
     /** An uploaded definition has errors; each problem names its path in the JSON. */
     final class InvalidDefinitionException extends Exception {

@@ -51,15 +51,11 @@ class StandaloneScoringTest {
                     scorer.score(r.encounterId(), r.features(), r.featuresJson());
                 }
                 String secondId = publish(governance, second);
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (!secondId.equals(scorer.currentModelId()) && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
+                scorer.awaitModel(secondId, Duration.ofSeconds(30));
                 assertEquals(secondId, scorer.currentModelId(), "the second model replaced the first mid-stream");
                 for (PatientRecord r : stream.subList(200, 400)) {
                     scorer.score(r.encounterId(), r.features(), r.featuresJson());
                 }
-                Thread.sleep(300);
             }
             env.awaitStored();
 

@@ -131,6 +131,8 @@ public final class Lineage {
         for (DatasetUseRecord use : store.datasetUses(new RecordQuery(null, null, "read", datasetId, null, MAX_ROWS))) {
             trainingRuns.add(use.runId());
         }
+        // A run that received several of the dataset's models is read once.
+        Map<String, List<PredictionRecord>> predictionsOfRun = new java.util.HashMap<>();
         for (String runId : trainingRuns) {
             NodeRun training = store.run(runId).orElse(null);
             for (ModelRecord model : store.models(new RecordQuery(runId, null, null, null, null, MAX_ROWS))) {
@@ -142,8 +144,8 @@ public final class Lineage {
                         if (receiver == null || receiver.start().nodeKind() != org.iongov.core.metadata.RunRecord.NodeKind.PIPELINE) {
                             continue;
                         }
-                        List<PredictionRecord> made = store.predictions(new RecordQuery(receiver.start().id(), null, null, null, null,
-                                org.iongov.core.query.Limits.MAX_ROWS));
+                        List<PredictionRecord> made = predictionsOfRun.computeIfAbsent(receiver.start().id(), id -> store.predictions(
+                                new RecordQuery(id, null, null, null, null, org.iongov.core.query.Limits.MAX_ROWS)));
                         int count = (int) made.stream().filter(p -> p.modelIds().contains(model.id())).count();
                         uses.add(new DatasetImpact.ModelUse(receiver, message.channel(), receipt.receivedAt(), count,
                                 made.size() == org.iongov.core.query.Limits.MAX_ROWS));

@@ -63,7 +63,10 @@ public final class GovernedScorer implements AutoCloseable {
         try {
             Scorer next = Scorers.load(model.format(), model.bytes());
             Current previous = current;
-            current = new Current(next, model.modelId());
+            synchronized (this) {
+                current = new Current(next, model.modelId());
+                notifyAll();
+            }
             run.modelInUse(model);
             run.log("INFO", "now scoring with model " + model.modelId());
             if (previous != null) {
@@ -83,11 +86,25 @@ public final class GovernedScorer implements AutoCloseable {
 
     /** Waits up to {@code timeout} for a model; returns whether one is in use. */
     public boolean awaitModel(Duration timeout) throws InterruptedException {
+        return awaitModel(null, timeout);
+    }
+
+    /** Waits up to {@code timeout} until this model (or, with null, any) is in use; returns whether it is. */
+    public synchronized boolean awaitModel(String modelId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (current == null && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+        while (!inUse(modelId)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
-        return current != null;
+        return true;
+    }
+
+    private boolean inUse(String modelId) {
+        Current c = current;
+        return c != null && (modelId == null || modelId.equals(c.modelId()));
     }
 
     /**

@@ -64,7 +64,7 @@ public final class GovernedEnvironment implements AutoCloseable {
             int version = store.addIonDefinition(name, ionJson).version();
             store.ingest(new IngestBatch(List.of(new IonInstanceRecord(instanceId, name, version, Instant.now(), "connector test"))));
             String token = store.createToken("connector-test-agent", Role.AGENT).secret();
-            GovernanceServer server = GovernanceServer.start(store, checker(), ServerOptions.defaults().withPort(0));
+            GovernanceServer server = GovernanceServer.start(store, IonDefinitionCheck.ionModel(), ServerOptions.defaults().withPort(0));
             Agent agent = Agent.start(AgentConfig.of(server.uri(), token, folder.resolve("spool")));
             return new GovernedEnvironment(folder, store, server, agent, instanceId);
         } catch (IOException | RuntimeException e) {
@@ -87,15 +87,6 @@ public final class GovernedEnvironment implements AutoCloseable {
         return Path.of(root, "ion-model", "examples", fileName);
     }
 
-    private static IonDefinitionCheck checker() {
-        return json -> {
-            ValidationReport report = IonDefinitions.validate(json, "upload");
-            if (!report.isValid()) {
-                throw new IonDefinitionCheck.InvalidDefinitionException(report.errors().stream().map(p -> p.describe()).toList());
-            }
-            return report.ion().orElseThrow().getName();
-        };
-    }
 
     /** Reporting through the in-process agent. */
     public Governance governance() {
