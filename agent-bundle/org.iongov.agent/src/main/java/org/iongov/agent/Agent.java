@@ -131,7 +131,7 @@ public final class Agent implements AutoCloseable {
         long backlog = spool.backlogEntries() + queued.get();
         return new AgentStatus(forwarder.isConnected(), forwarder.lastContact(), forwarder.lastError(), backlog,
                 backlog == 0 ? null : oldestUnsent, spool.bytesOnDisk(), config.quotaBytes(), quotaFull, offered.get(),
-                forwarded.get(), refusedByKind, forwarder.rejected());
+                spool.appends(), forwarded.get(), forwarder.batchesForwarded(), refusedByKind, forwarder.rejected());
     }
 
     /** Waits until the server has acknowledged everything spooled so far (for tests and shutdown). */
@@ -329,7 +329,9 @@ public final class Agent implements AutoCloseable {
         fields.put("quotaBytes", status.quotaBytes());
         fields.put("quotaFull", status.quotaFull());
         fields.put("accepted", status.accepted());
+        fields.put("spoolWrites", status.spoolWrites());
         fields.put("forwarded", status.forwarded());
+        fields.put("batchesForwarded", status.batchesForwarded());
         fields.put("refused", status.refused());
         fields.put("rejected", status.rejected());
         boolean first = true;

@@ -104,6 +104,54 @@ class AgentTest {
     }
 
     @Test
+    void aTrickleOfPredictionsOverTheSocketReachesTheServerInFewBatchesWithTheirDigests() throws Exception {
+        fixture.startServer();
+        int total = 300;
+        try (Agent agent = Agent.start(config())) {
+            Path socket = agent.listen(temp.resolve("agent.sock"));
+            try (Governance governance = Governance.connect(socket)) {
+                RunHandle training = governance.openRun(RunSpec.of(ServerFixture.INSTANCE, "train-recommender"));
+                String modelId = training.publishModel("candidate-model", new ModelArtifact("lr", "opaque", new byte[16], null));
+                training.close();
+                RunHandle run = governance.openRun(RunSpec.of(ServerFixture.INSTANCE, "recommend-tests"));
+                assertTrue(governance.flush(Duration.ofSeconds(30)));
+                assertTrue(agent.awaitForwarded(Duration.ofSeconds(60)), agent.status().toString());
+                long batchesBefore = agent.status().batchesForwarded();
+                long writesBefore = agent.status().spoolWrites();
+                long start = System.nanoTime();
+                // A scoring job's sample: one prediction about every millisecond.
+                for (int i = 0; i < total; i++) {
+                    assertTrue(run.prediction("trickle-" + i, "{\"age\":" + i + "}", "{\"score\":0.5}", List.of(modelId)));
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                }
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(governance.flush(Duration.ofSeconds(30)));
+                assertTrue(agent.awaitForwarded(Duration.ofSeconds(60)), agent.status().toString());
+                long batches = agent.status().batchesForwarded() - batchesBefore;
+                long writes = agent.status().spoolWrites() - writesBefore;
+                // The link sends (and the agent forces to disk) at most once per 20 ms linger, plus the final
+                // flush; the forwarder sends at most once per 50 ms: not once per prediction.
+                long allowedWrites = millis / 20 + 3;
+                long allowedBatches = millis / 50 + 3;
+                assertTrue(writes <= allowedWrites, writes + " spool writes for " + total + " predictions over " + millis + " ms, allowed "
+                        + allowedWrites);
+                assertTrue(batches <= allowedBatches, batches + " batches for " + total + " predictions over " + millis + " ms, allowed "
+                        + allowedBatches);
+                List<org.iongov.core.metadata.PredictionRecord> stored = fixture.store.predictions(
+                        new RecordQuery(run.id(), null, null, null, null, 1000));
+                assertEquals(total, stored.size());
+                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                for (org.iongov.core.metadata.PredictionRecord p : stored) {
+                    String input = "{\"age\":" + p.id().substring("trickle-".length()) + "}";
+                    assertEquals(java.util.HexFormat.of().formatHex(sha.digest(input.getBytes(StandardCharsets.UTF_8))), p.inputDigest(),
+                            p.id());
+                    assertEquals(List.of(modelId), p.modelIds());
+                }
+            }
+        }
+    }
+
+    @Test
     void aMillionRecordsEmittedWhileTheServerIsAwayArriveExactlyOnce() throws Exception {
         int total = 1_000_000;
         String runId;

@@ -46,6 +46,12 @@ final class OverheadBenchmark {
             root = System.getProperty("iongov.root", ".");
         }
         Path folder = ctx.folder("overhead");
+        CorePlacement placement = CorePlacement.isolatedOrNull();
+        String where = placement == null ? "engine, agent, server and store sharing all CPUs" : placement.describe();
+        ctx.say("overhead: " + where);
+        if (placement != null) {
+            placement.serverHere();
+        }
         List<Figure> figures = new ArrayList<>();
         try (GovernanceStore store = StoreBenchmarks.openStore(folder.resolve("store"))) {
             store.addIonDefinition("demo-approved-retraining", demoIon());
@@ -54,16 +60,19 @@ final class OverheadBenchmark {
             String token = store.createToken("agent-bench", Role.AGENT).secret();
             try (GovernanceServer server = GovernanceServer.start(store, json -> "demo-approved-retraining",
                     ServerOptions.defaults().withPort(0));
-                    Agent agent = Agent.start(AgentConfig.of(server.uri(), token, folder.resolve("spool")))) {
-                Path socket = agent.listen(Files.createTempDirectory("iongov-bench-").resolve("agent.sock"));
+                    AgentBeside agent = AgentBeside.start(placement, server.uri(), token, folder)) {
+                Path socket = agent.socket();
+                // On its own CPU the engine gets one core: local[1] and parallelism 1, both variants alike.
+                String master = placement == null ? "local[2]" : "local[1]";
+                String parallelism = placement == null ? "2" : "1";
 
-                Map<String, Double> spark = engine(ctx, Path.of(root), "spark", "org.iongov.connector.spark",
+                Map<String, Double> spark = engine(ctx, placement, Path.of(root), "spark", "org.iongov.connector.spark",
                         "org.iongov.connector.spark.demo.OverheadBenchmark", List.of("--socket", socket.toString(), "--repetitions",
-                                ctx.quick() ? "4" : "12", "--warmup", ctx.quick() ? "2" : "4", "--rows", "2000", "--data",
-                                folder.resolve("spark-data").toString()), folder);
-                String sparkNote = String.format("LogisticRegression + TrainValidationSplit on 2 x 2000 rows, local[2]; %d pairs,"
-                        + " plain median %.2f s (IQR %.2f s); governed: listener, ML extraction, PMML published", spark.get("repetitions")
-                        .intValue(), spark.get("plain-median-s"), spark.get("plain-iqr-s"));
+                                ctx.quick() ? "4" : "12", "--warmup", ctx.quick() ? "2" : "4", "--rows", "2000", "--master", master,
+                                "--data", folder.resolve("spark-data").toString()), folder);
+                String sparkNote = String.format("LogisticRegression + TrainValidationSplit on 2 x 2000 rows, %s; %d pairs,"
+                        + " plain median %.2f s (IQR %.2f s); governed: listener, ML extraction, PMML published; %s", master,
+                        spark.get("repetitions").intValue(), spark.get("plain-median-s"), spark.get("plain-iqr-s"), where);
                 figures.add(Figure.atMost("overhead", "Spark training wall time overhead (median of paired differences)",
                         spark.get("paired-percent"), "%", 1, "< 1 %", sparkNote));
                 figures.add(Figure.plain("overhead", "Spark training: difference of the medians", spark.get("medians-percent"), "%", null,
@@ -72,23 +81,85 @@ final class OverheadBenchmark {
                 figures.add(Figure.atMost("overhead", "Spark training: governance work timed on its own threads",
                         spark.get("direct-percent"), "%", 1, null, sparkNote));
 
-                Map<String, Double> flink = engine(ctx, Path.of(root), "flink", "org.iongov.connector.flink",
+                Map<String, Double> flink = engine(ctx, placement, Path.of(root), "flink", "org.iongov.connector.flink",
                         "org.iongov.connector.flink.demo.OverheadBenchmark", List.of("--socket", socket.toString(), "--records",
-                                ctx.quick() ? "1000000" : "5000000", "--repetitions", ctx.quick() ? "3" : "7", "--warmup", "1"), folder);
-                String flinkNote = String.format("the same PMML scoring job with and without governance, parallelism 2, %d repetitions;"
-                        + " median %,.0f records/s plain; sampling 0.001", flink.get("repetitions").intValue(), flink.get("without-median"));
+                                ctx.quick() ? "1000000" : "5000000", "--repetitions", ctx.quick() ? "3" : "7", "--warmup", "1",
+                                "--parallelism", parallelism), folder);
+                String flinkNote = String.format("the same PMML scoring job with and without governance, parallelism %s, %d repetitions;"
+                        + " median %,.0f records/s plain; sampling 0.001; %s", parallelism, flink.get("repetitions").intValue(),
+                        flink.get("without-median"), where);
                 figures.add(Figure.atMost("overhead", "Flink inference throughput loss", flink.get("throughput-percent"), "%", 1, "< 1 %",
                         flinkNote));
                 figures.add(Figure.plain("overhead", "Flink inference: CPU per record on the scoring threads",
                         flink.get("scoring-cpu-percent"), "%", null, flinkNote));
             }
+        } finally {
+            if (placement != null) {
+                placement.release();
+            }
         }
         return figures;
     }
 
+    /**
+     * The agent the engines report to: in this JVM when everything shares the CPUs, else in a
+     * process of its own on the pipeline's CPUs (beside the engine, as deployed).
+     */
+    private static final class AgentBeside implements AutoCloseable {
+        private final Agent inProcess;
+        private final Process process;
+        private final Path socket;
+
+        private AgentBeside(Agent inProcess, Process process, Path socket) {
+            this.inProcess = inProcess;
+            this.process = process;
+            this.socket = socket;
+        }
+
+        static AgentBeside start(CorePlacement placement, java.net.URI server, String token, Path folder) throws Exception {
+            Path socket = Files.createTempDirectory("iongov-bench-").resolve("agent.sock");
+            if (placement == null) {
+                Agent agent = Agent.start(AgentConfig.of(server, token, folder.resolve("spool")));
+                agent.listen(socket);
+                return new AgentBeside(agent, null, socket);
+            }
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+                    System.getProperty("java.class.path"), StandaloneAgent.class.getName(), server.toString(), token,
+                    folder.resolve("spool").toString(), socket.toString());
+            Process process = placement.onPipelineCpus(() -> new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(folder.resolve("agent.log").toFile()).start());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(socket)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    process.destroy();
+                    throw new IllegalStateException("the benchmark's agent process did not start: "
+                            + Files.readString(folder.resolve("agent.log")).trim());
+                }
+                process.waitFor(50, TimeUnit.MILLISECONDS);
+            }
+            return new AgentBeside(null, process, socket);
+        }
+
+        Path socket() {
+            return socket;
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (inProcess != null) {
+                inProcess.close();
+            } else {
+                process.getOutputStream().close(); // its end of input: it closes the agent and exits
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        }
+    }
+
     /** Runs an engine's benchmark main as its own JVM and reads its result line. */
-    private static Map<String, Double> engine(BenchContext ctx, Path root, String name, String module, String main, List<String> args,
-            Path folder) throws IOException, InterruptedException {
+    private static Map<String, Double> engine(BenchContext ctx, CorePlacement placement, Path root, String name, String module, String main,
+            List<String> args, Path folder) throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream both = new PrintStream(new java.io.OutputStream() {
             @Override
@@ -97,8 +168,9 @@ final class OverheadBenchmark {
                 ctx.progress().write(b);
             }
         }, true, StandardCharsets.UTF_8);
-        try (EngineProcess process = EngineProcess.start(name, root, List.of(module), List.of("-Xmx2g"), Map.of(), main, args,
-                folder.resolve(name + ".log"), both)) {
+        java.util.concurrent.Callable<EngineProcess> start = () -> EngineProcess.start(name, root, List.of(module), List.of("-Xmx2g"),
+                Map.of(), main, args, folder.resolve(name + ".log"), both);
+        try (EngineProcess process = placement == null ? start.call() : placement.onPipelineCpus(start)) {
             int code = process.await(60, TimeUnit.MINUTES);
             if (code != 0) {
                 throw new IllegalStateException("the " + name + " overhead benchmark failed (exit " + code + "): "

@@ -26,12 +26,19 @@ import org.iongov.agent.api.spi.WireRecord;
  * A link to an agent in another process over a Unix domain socket: records go as JSON lines, and
  * {@code !flush n} asks the agent to answer {@code durable n} once the first n records of the
  * connection are in its spool. A background thread does the writing, so the pipeline's thread
- * only enqueues. Records not yet confirmed durable are kept and sent again after a reconnect
+ * only enqueues. It sends at most once per {@link #LINGER} unless {@link #SEND_AT} records wait or
+ * a flush is asked for: each send is a round trip to the agent, which forces its spool to disk
+ * before answering, so a trickle of records sent one by one would cost the agent (and the server
+ * behind it) far more than the same records in groups. Records not yet confirmed durable are kept and sent again after a reconnect
  * (the agent restarted); the server stores each id once, so a resend never duplicates.
  */
 final class IpcLink implements AgentLink {
 
     private static final int QUEUE_CAPACITY = 100_000;
+    /** The longest a record waits for company before it is sent (unless a flush asks sooner). */
+    static final long LINGER = TimeUnit.MILLISECONDS.toNanos(20);
+    /** How many waiting records make a send worth it at once. */
+    static final int SEND_AT = 2_000;
 
     private final Path socket;
     private final ConcurrentLinkedQueue<WireRecord> queue = new ConcurrentLinkedQueue<>();
@@ -41,6 +48,8 @@ final class IpcLink implements AgentLink {
     private volatile boolean running = true;
     /** Records handed to this link, and records the agent confirmed durable (in order). */
     private volatile long offered;
+    /** The highest {@link #offered} count a caller of {@link #flush} waits for. */
+    private volatile long flushWanted;
     private volatile long durable;
     private volatile String lastError;
     /** Records the agent refused (quota full), on earlier connections and on this one. */
@@ -68,9 +77,13 @@ final class IpcLink implements AgentLink {
     public synchronized boolean offer(WireRecord record) {
         long deadline = 0;
         while (running) {
-            if (queued.incrementAndGet() <= QUEUE_CAPACITY) {
+            int waiting = queued.incrementAndGet();
+            if (waiting <= QUEUE_CAPACITY) {
                 queue.add(record);
                 offered++;
+                if (waiting == 1 || waiting == SEND_AT) {
+                    LockSupport.unpark(sender);
+                }
                 return true;
             }
             queued.decrementAndGet();
@@ -89,6 +102,10 @@ final class IpcLink implements AgentLink {
     public boolean flush(Duration timeout) throws InterruptedException {
         long target = offered;
         long deadline = System.nanoTime() + timeout.toNanos();
+        if (flushWanted < target) {
+            flushWanted = target;
+        }
+        LockSupport.unpark(sender);
         synchronized (progress) {
             while (durable < target) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
@@ -167,7 +184,15 @@ final class IpcLink implements AgentLink {
                     batch.append(line).append('\n');
                     connectionSent++;
                 }
+                long lastSend = System.nanoTime() - LINGER;
                 while (running) {
+                    if (batch.length() == 0) { // (a reconnect's resend goes at once)
+                        if (queue.isEmpty() && unconfirmed.isEmpty()) {
+                            LockSupport.parkNanos(LINGER * 10); // idle: offer() wakes this thread
+                            continue;
+                        }
+                        lingerUntil(lastSend + LINGER);
+                    }
                     StringBuilder json = new StringBuilder(200);
                     for (WireRecord r; batch.length() < (1 << 20) && (r = queue.poll()) != null;) {
                         queued.decrementAndGet();
@@ -179,9 +204,9 @@ final class IpcLink implements AgentLink {
                         connectionSent++;
                     }
                     if (batch.length() == 0 && unconfirmed.isEmpty()) {
-                        LockSupport.parkNanos(1_000_000);
                         continue;
                     }
+                    lastSend = System.nanoTime();
                     batch.append("!flush ").append(connectionSent).append('\n');
                     out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
                     out.flush();
@@ -209,6 +234,13 @@ final class IpcLink implements AgentLink {
                 lastError = "agent at " + socket + " not reachable: " + e.getMessage();
                 LockSupport.parkNanos(200_000_000); // wait a moment for the agent to come (back)
             }
+        }
+    }
+
+    /** Waits until the deadline, or until enough records wait, a flush is asked for or the link closes. */
+    private void lingerUntil(long deadline) {
+        for (long left; running && (left = deadline - System.nanoTime()) > 0 && queued.get() < SEND_AT && flushWanted <= durable;) {
+            LockSupport.parkNanos(left);
         }
     }
 

@@ -1,11 +1,17 @@
 package org.iongov.agent.api;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.iongov.agent.api.spi.JsonText.RawJson;
 import org.iongov.agent.api.spi.WireRecord;
 
-/** The records the API makes: a lean one for statistic points, a general one for the rest. */
+/** The records the API makes: lean ones for statistic points and predictions, a general one for the rest. */
 final class Records {
 
     private Records() {
@@ -38,6 +44,47 @@ final class Records {
             field(out, "name", name);
             time(out, "time", timeMillis());
             field(out, "value", value);
+        }
+    }
+
+    /**
+     * A recorded prediction. The pipeline's thread only keeps references; the input's digest and
+     * the JSON are made when the record is written, on the link's or agent's thread.
+     */
+    static final class PredictionPoint extends WireRecord {
+        private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+        });
+
+        private final String runId;
+        private final List<String> modelIds;
+        private final String inputJson;
+        private final String outputJson;
+
+        PredictionPoint(String id, long time, String runId, List<String> modelIds, String inputJson, String outputJson) {
+            super("prediction", id, time);
+            this.runId = runId;
+            this.modelIds = List.copyOf(modelIds); // no copy when it is already immutable
+            this.inputJson = inputJson;
+            this.outputJson = outputJson;
+        }
+
+        static String sha256(String text) {
+            return HexFormat.of().formatHex(SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        protected void writeFields(StringBuilder out) {
+            field(out, "runId", runId);
+            time(out, "time", timeMillis());
+            field(out, "modelIds", modelIds);
+            field(out, "inputDigest", sha256(inputJson));
+            field(out, "input", new RawJson(inputJson));
+            field(out, "output", new RawJson(outputJson));
         }
     }
 

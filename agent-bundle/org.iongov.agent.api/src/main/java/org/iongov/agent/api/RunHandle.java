@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -174,10 +173,8 @@ public final class RunHandle implements AutoCloseable {
         if (share < 1 && sampleKey(predictionId) >= share) {
             return false;
         }
-        long now = System.currentTimeMillis();
-        return governance.offer(new FieldRecord("prediction", predictionId, now, true).put("runId", id).putTime("time", now)
-                .put("modelIds", new ArrayList<>(modelIds)).put("inputDigest", sha256(inputJson.getBytes(StandardCharsets.UTF_8)))
-                .put("input", new RawJson(inputJson)).put("output", new RawJson(outputJson)));
+        return governance.offer(new Records.PredictionPoint(predictionId, System.currentTimeMillis(), id, modelIds, inputJson,
+                outputJson));
     }
 
     /**

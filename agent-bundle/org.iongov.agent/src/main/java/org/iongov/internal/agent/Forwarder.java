@@ -20,6 +20,10 @@ import java.util.function.LongConsumer;
  * exponential backoff and jitter, losing nothing. Records the server refuses as invalid would
  * block everything behind them: that batch is quarantined in {@code rejected/} with the server's
  * reasons, counted, and skipped.
+ * <p>
+ * While records trickle in, it sends at most one batch per {@link #LINGER_MILLIS}: each request
+ * is a transaction on the server, and a stream of tiny ones costs the server many times more
+ * than the same records in fewer batches. A full batch (a backlog) goes on at once.
  */
 public final class Forwarder implements Runnable {
 
@@ -29,6 +33,8 @@ public final class Forwarder implements Runnable {
     private final URI ingest;
     private final String token;
     private final int batchRecords;
+    /** The least time between two batches while they are not full. */
+    static final long LINGER_MILLIS = 50;
     private final Duration maxBackoff;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Object wakeUp = new Object();
@@ -39,6 +45,7 @@ public final class Forwarder implements Runnable {
     private volatile Instant lastContact;
     private volatile String lastError;
     private volatile long rejected;
+    private volatile long batchesForwarded;
 
     public boolean isConnected() {
         return connected;
@@ -50,6 +57,11 @@ public final class Forwarder implements Runnable {
 
     public String lastError() {
         return lastError;
+    }
+
+    /** Batches the server acknowledged as stored. */
+    public long batchesForwarded() {
+        return batchesForwarded;
     }
 
     /** Records quarantined because the server refused them as invalid. */
@@ -85,8 +97,14 @@ public final class Forwarder implements Runnable {
     @Override
     public void run() {
         long backoffMillis = 100;
+        long lastSent = 0;
+        boolean lastFull = false;
         while (running) {
             try {
+                long linger = lastSent + LINGER_MILLIS - System.currentTimeMillis();
+                if (!lastFull && linger > 0) {
+                    sleep(linger);
+                }
                 long seen = nudges.get();
                 List<Spool.Entry> batch = spool.readNext(batchRecords, 4L << 20);
                 if (batch.isEmpty()) {
@@ -99,6 +117,8 @@ public final class Forwarder implements Runnable {
                 }
                 if (send(batch)) {
                     backoffMillis = 100;
+                    lastSent = System.currentTimeMillis();
+                    lastFull = batch.size() >= batchRecords;
                 } else {
                     spool.rewind();
                     sleep(backoffMillis + ThreadLocalRandom.current().nextLong(backoffMillis / 2 + 1));
@@ -144,6 +164,7 @@ public final class Forwarder implements Runnable {
             connected = true;
             lastError = null;
             spool.acknowledge(end, batch.size());
+            batchesForwarded++;
             onForwarded.accept(batch.size());
             return true;
         }
@@ -152,8 +173,12 @@ public final class Forwarder implements Runnable {
             Path rejectedFolder = Files.createDirectories(spool.folder().resolve("rejected"));
             Path file = rejectedFolder.resolve("batch-" + end.segment() + "-" + end.offset() + ".json");
             Files.writeString(file, "{\"reply\":" + reply.body() + ",\n\"batch\":" + body + "}\n");
+            String reasons = reply.body();
+            if (reasons.length() > 600) { // the file holds them all
+                reasons = reasons.substring(0, 600) + "...";
+            }
             LOG.log(System.Logger.Level.WARNING, "server refused " + batch.size() + " records as invalid; kept in " + file + ": "
-                    + reply.body());
+                    + reasons);
             rejected += batch.size();
             spool.acknowledge(end, batch.size());
             connected = true;

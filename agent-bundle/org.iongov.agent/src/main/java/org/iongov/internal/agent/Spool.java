@@ -43,6 +43,7 @@ public final class Spool implements AutoCloseable {
 
     private final Path folder;
     private final boolean fsync;
+    private long appends;
     private final TreeMap<Long, Long> segmentSizes = new TreeMap<>();
     private FileChannel appendChannel;
     private long appendSegment;
@@ -187,6 +188,12 @@ public final class Spool implements AutoCloseable {
         }
         written = new Position(appendSegment, segmentSizes.get(appendSegment));
         backlogEntries.addAndGet(payloads.size());
+        appends++;
+    }
+
+    /** Groups of records appended (each forced to disk under the fsync policy). */
+    public synchronized long appends() {
+        return appends;
     }
 
     private void flushBuffer(ByteBuffer buffer) throws IOException {
