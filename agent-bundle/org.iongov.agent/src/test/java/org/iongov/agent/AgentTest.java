@@ -152,6 +152,41 @@ class AgentTest {
     }
 
     @Test
+    void anInvalidRecordIsQuarantinedAloneAndTheRestOfItsBatchIsStored() throws Exception {
+        fixture.startServer();
+        String runId;
+        try (Agent agent = Agent.start(config())) {
+            Governance governance = agent.governance();
+            RunHandle training = governance.openRun(RunSpec.of(ServerFixture.INSTANCE, "train-recommender"));
+            String modelId = training.publishModel("candidate-model", new ModelArtifact("lr", "opaque", new byte[16], null));
+            training.close();
+            RunHandle run = governance.openRun(RunSpec.of(ServerFixture.INSTANCE, "recommend-tests"));
+            runId = run.id();
+            for (int i = 0; i < 20; i++) {
+                // The eighth names a model the server never heard of: the server refuses that record.
+                run.prediction("p-" + i, "{\"age\":" + i + "}", "{\"score\":0.5}", List.of(i == 7 ? "no-such-model" : modelId));
+            }
+            run.close();
+            assertTrue(governance.flush(Duration.ofSeconds(30)));
+            assertTrue(agent.awaitForwarded(Duration.ofSeconds(60)), agent.status().toString());
+            assertEquals(1, agent.status().rejected(), agent.status().toString());
+        }
+        List<String> stored = fixture.store.predictions(new RecordQuery(runId, null, null, null, null, 100)).stream()
+                .map(p -> p.id()).sorted().toList();
+        assertEquals(19, stored.size(), stored.toString());
+        assertFalse(stored.contains("p-7"));
+        assertEquals("SUCCEEDED", fixture.store.run(runId).orElseThrow().status().name(), "records after the invalid one arrived");
+        List<Path> quarantined;
+        try (var files = Files.list(temp.resolve("spool").resolve("rejected"))) {
+            quarantined = files.toList();
+        }
+        assertEquals(1, quarantined.size());
+        String kept = Files.readString(quarantined.get(0));
+        assertTrue(kept.contains("no-such-model") && kept.contains("\"p-7\""), kept);
+        assertFalse(kept.contains("\"p-6\""), "only the invalid record is quarantined: " + kept);
+    }
+
+    @Test
     void aMillionRecordsEmittedWhileTheServerIsAwayArriveExactlyOnce() throws Exception {
         int total = 1_000_000;
         String runId;

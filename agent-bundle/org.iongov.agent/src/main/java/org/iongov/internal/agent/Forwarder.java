@@ -10,16 +10,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sends spooled records to the server in batches, oldest first, and acknowledges them in the
  * spool once the server says they are durably stored. Unreachable or failing server: retry with
  * exponential backoff and jitter, losing nothing. Records the server refuses as invalid would
- * block everything behind them: that batch is quarantined in {@code rejected/} with the server's
- * reasons, counted, and skipped.
+ * block everything behind them: the records the server names as invalid are quarantined in
+ * {@code rejected/} with its reasons, counted, and skipped, and the rest of their batch is sent
+ * again (a batch refused as a whole, e.g. as malformed, is quarantined whole).
  * <p>
  * While records trickle in, it sends at most one batch per {@link #LINGER_MILLIS}: each request
  * is a transaction on the server, and a stream of tiny ones costs the server many times more
@@ -138,19 +144,20 @@ public final class Forwarder implements Runnable {
 
     /** @return true when the batch is done with (stored or quarantined), false to retry it */
     private boolean send(List<Spool.Entry> batch) throws IOException, InterruptedException {
-        StringBuilder body = new StringBuilder(batch.size() * 160).append("{\"records\":[");
-        for (int i = 0; i < batch.size(); i++) {
-            if (i > 0) {
-                body.append(',');
-            }
-            body.append(new String(batch.get(i).payload(), StandardCharsets.UTF_8));
-        }
-        body.append("]}");
+        return send(batch, batch.get(batch.size() - 1).end(), batch.size());
+    }
+
+    /**
+     * Sends records read from the spool up to {@code end} ({@code spooled} of them there). When the
+     * server names the invalid records, only those are quarantined and the others are sent again.
+     */
+    private boolean send(List<Spool.Entry> records, Spool.Position end, int spooled) throws IOException, InterruptedException {
+        String body = body(records);
         HttpResponse<String> reply;
         try {
             reply = http.send(HttpRequest.newBuilder(ingest).timeout(Duration.ofMinutes(2))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             connected = false;
             lastError = "cannot reach " + ingest.getHost() + ":" + ingest.getPort() + " (" + e.getClass().getSimpleName()
@@ -159,34 +166,79 @@ public final class Forwarder implements Runnable {
         }
         lastContact = Instant.now();
         int status = reply.statusCode();
-        Spool.Position end = batch.get(batch.size() - 1).end();
         if (status == 200) {
             connected = true;
             lastError = null;
-            spool.acknowledge(end, batch.size());
+            spool.acknowledge(end, spooled);
             batchesForwarded++;
-            onForwarded.accept(batch.size());
+            onForwarded.accept(records.size());
             return true;
         }
         if (status == 400) {
             // Invalid records would block the spool forever: keep them aside with the reasons.
-            Path rejectedFolder = Files.createDirectories(spool.folder().resolve("rejected"));
-            Path file = rejectedFolder.resolve("batch-" + end.segment() + "-" + end.offset() + ".json");
-            Files.writeString(file, "{\"reply\":" + reply.body() + ",\n\"batch\":" + body + "}\n");
-            String reasons = reply.body();
-            if (reasons.length() > 600) { // the file holds them all
-                reasons = reasons.substring(0, 600) + "...";
-            }
-            LOG.log(System.Logger.Level.WARNING, "server refused " + batch.size() + " records as invalid; kept in " + file + ": "
-                    + reasons);
-            rejected += batch.size();
-            spool.acknowledge(end, batch.size());
             connected = true;
-            return true;
+            SortedSet<Integer> invalid = invalidRecords(reply.body(), records.size());
+            boolean all = invalid.isEmpty() || invalid.size() == records.size();
+            List<Spool.Entry> quarantined = all ? records : invalid.stream().map(records::get).toList();
+            quarantine(quarantined, end, reply.body());
+            if (all) {
+                spool.acknowledge(end, spooled);
+                return true;
+            }
+            List<Spool.Entry> valid = new ArrayList<>(records.size() - invalid.size());
+            for (int i = 0; i < records.size(); i++) {
+                if (!invalid.contains(i)) {
+                    valid.add(records.get(i));
+                }
+            }
+            return send(valid, end, spooled);
         }
         connected = status < 500 && status != 401 && status != 403;
         lastError = "server answered " + status + ": " + reply.body();
         return false;
+    }
+
+    private static String body(List<Spool.Entry> records) {
+        StringBuilder body = new StringBuilder(records.size() * 160).append("{\"records\":[");
+        for (int i = 0; i < records.size(); i++) {
+            if (i > 0) {
+                body.append(',');
+            }
+            body.append(new String(records.get(i).payload(), StandardCharsets.UTF_8));
+        }
+        return body.append("]}").toString();
+    }
+
+    /** The positions the server's problems name ({@code records[12].modelIds[0]: ...}); empty when it names none. */
+    static SortedSet<Integer> invalidRecords(String reply, int size) {
+        SortedSet<Integer> invalid = new TreeSet<>();
+        Matcher m = RECORD_PROBLEM.matcher(reply);
+        while (m.find()) {
+            try {
+                int i = Integer.parseInt(m.group(1));
+                if (i < size) {
+                    invalid.add(i);
+                }
+            } catch (NumberFormatException e) {
+                // not an index we sent
+            }
+        }
+        return invalid;
+    }
+
+    private static final Pattern RECORD_PROBLEM = Pattern.compile("records\\[(\\d{1,9})\\]");
+
+    private void quarantine(List<Spool.Entry> records, Spool.Position end, String reply) throws IOException {
+        Path rejectedFolder = Files.createDirectories(spool.folder().resolve("rejected"));
+        Path file = rejectedFolder.resolve("batch-" + end.segment() + "-" + end.offset() + "-" + System.nanoTime() + ".json");
+        Files.writeString(file, "{\"reply\":" + reply + ",\n\"batch\":" + body(records) + "}\n");
+        String reasons = reply;
+        if (reasons.length() > 600) { // the file holds them all
+            reasons = reasons.substring(0, 600) + "...";
+        }
+        LOG.log(System.Logger.Level.WARNING, "server refused " + records.size() + " records as invalid; kept in " + file + ": "
+                + reasons);
+        rejected += records.size();
     }
 
     private void sleep(long millis) throws InterruptedException {
