@@ -56,6 +56,14 @@ public final class Agent implements AutoCloseable {
     private final java.util.concurrent.ConcurrentLinkedQueue<WireRecord> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
     private static final int QUEUE_CAPACITY = 100_000;
+    /** The longest a record waits for company before the writer forces a group to disk (unless a flush asks sooner). */
+    static final long WRITE_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** How many waiting records make a write worth it at once. */
+    private static final int WRITE_AT = 1_000;
+    /** The highest offered count a flush waits for: the writer does not linger while one waits. */
+    private volatile long flushWanted;
+    /** A message (a model published) waits: it is written and forwarded without lingering. */
+    private volatile boolean urgentWrite;
     private final AtomicLong offered = new AtomicLong();
     private final AtomicLong durable = new AtomicLong();
     private final AtomicLong forwarded = new AtomicLong();
@@ -172,11 +180,18 @@ public final class Agent implements AutoCloseable {
         }
 
         private boolean enqueue(WireRecord record) {
-            if (queued.incrementAndGet() > QUEUE_CAPACITY) {
+            int waiting = queued.incrementAndGet();
+            if (waiting > QUEUE_CAPACITY) {
                 queued.decrementAndGet();
                 return false;
             }
             queue.add(record);
+            if (record.kind().equals("message")) {
+                urgentWrite = true;
+                java.util.concurrent.locks.LockSupport.unpark(writer);
+            } else if (waiting == 1 || waiting == WRITE_AT) {
+                java.util.concurrent.locks.LockSupport.unpark(writer);
+            }
             return true;
         }
 
@@ -215,6 +230,10 @@ public final class Agent implements AutoCloseable {
         public boolean flush(Duration timeout) throws InterruptedException {
             long target = offered.get();
             long deadline = System.nanoTime() + timeout.toNanos();
+            if (flushWanted < target) {
+                flushWanted = target;
+            }
+            java.util.concurrent.locks.LockSupport.unpark(writer);
             synchronized (durableChanged) {
                 while (durable.get() < target) {
                     long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
@@ -257,14 +276,26 @@ public final class Agent implements AutoCloseable {
         StringBuilder json = new StringBuilder(256);
         while (running || !queue.isEmpty()) {
             try {
+                if (queue.isEmpty()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(WRITE_LINGER_NANOS * 5); // enqueue() wakes it
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
+                    continue;
+                }
+                // A trickle is written (and forced to disk) in groups: records wait up to a linger for
+                // company, unless many wait or a flush asks for them (a socket's burst ends with one).
+                long until = System.nanoTime() + WRITE_LINGER_NANOS;
+                for (long left; running && (left = until - System.nanoTime()) > 0 && queued.get() < WRITE_AT
+                        && flushWanted <= durable.get() && !urgentWrite;) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(left);
+                }
+                boolean urgent = urgentWrite;
+                urgentWrite = false;
                 for (WireRecord r; group.size() < 10_000 && (r = queue.poll()) != null;) {
                     group.add(r);
                 }
                 if (group.isEmpty()) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-                    if (Thread.interrupted()) {
-                        throw new InterruptedException();
-                    }
                     continue;
                 }
                 queued.addAndGet(-group.size());
@@ -287,7 +318,11 @@ public final class Agent implements AutoCloseable {
                 synchronized (durableChanged) {
                     durableChanged.notifyAll();
                 }
-                forwarder.nudge();
+                if (urgent) {
+                    forwarder.expedite();
+                } else {
+                    forwarder.nudge();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -361,6 +396,7 @@ public final class Agent implements AutoCloseable {
         if (ipc != null) {
             ipc.close();
         }
+        java.util.concurrent.locks.LockSupport.unpark(writer);
         try {
             writer.join(30_000);
             forwarder.stop();

@@ -152,6 +152,34 @@ class AgentTest {
     }
 
     @Test
+    void aTrickleFromAPipelineInTheAgentsProcessIsWrittenInGroups() throws Exception {
+        fixture.startServer();
+        int total = 300;
+        String runId;
+        try (Agent agent = Agent.start(config())) {
+            Governance governance = agent.governance();
+            RunHandle run = governance.openRun(RunSpec.of(ServerFixture.INSTANCE, "recommend-tests"));
+            runId = run.id();
+            assertTrue(governance.flush(Duration.ofSeconds(30)));
+            long writesBefore = agent.status().spoolWrites();
+            long start = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                assertTrue(run.statistic("latency_ms", i));
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(governance.flush(Duration.ofSeconds(30)), "flush() does not wait for the linger");
+            long writes = agent.status().spoolWrites() - writesBefore;
+            long allowed = millis / 10 + 3; // one group per 10 ms linger, and the flush's
+            assertTrue(writes <= allowed, writes + " spool writes for " + total + " records over " + millis + " ms, allowed " + allowed);
+            run.close();
+            assertTrue(governance.flush(Duration.ofSeconds(30)));
+            assertTrue(agent.awaitForwarded(Duration.ofSeconds(60)), agent.status().toString());
+        }
+        assertEquals(total, fixture.store.statistics(new StatisticQuery("latency_ms", runId, null, 1000)).points().size());
+    }
+
+    @Test
     void anInvalidRecordIsQuarantinedAloneAndTheRestOfItsBatchIsStored() throws Exception {
         fixture.startServer();
         String runId;

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Which CPUs the overhead benchmark's processes run on. In the paper's deployment (and ours) the
  * governance server runs on its own machine while the agent runs beside the engine: so the engine
- * and its agent get the pipeline's CPUs and this JVM (server and store) the others, and what the
+ * and its agent get the pipeline's CPU (the first this process may use) and this JVM (server and
+ * store) the others, and what the
  * server spends storing the records is not counted against the pipeline. Linux CPU affinity
  * ({@code taskset}) is inherited by child processes from the thread that starts them.
  */
@@ -28,18 +29,44 @@ final class CorePlacement {
     }
 
     /**
-     * The pipeline on CPU 0, the server on the rest; null when that cannot be done here (one CPU,
+     * The pipeline on the first allowed CPU, the server on the rest; null when that cannot be done here (one CPU,
      * no {@code taskset}) or when {@code -Diongov.bench.placement=shared} asks for everything on
      * all CPUs.
      */
     static CorePlacement isolatedOrNull() {
-        int cpus = Runtime.getRuntime().availableProcessors();
-        if (cpus < 2 || "shared".equals(System.getProperty("iongov.bench.placement")) || !Files.isDirectory(Path.of("/proc/thread-self"))
+        if ("shared".equals(System.getProperty("iongov.bench.placement")) || !Files.isDirectory(Path.of("/proc/thread-self"))
                 || !onPath("taskset")) {
             return null;
         }
-        String rest = cpus == 2 ? "1" : "1-" + (cpus - 1);
-        return new CorePlacement("0", rest, "0-" + (cpus - 1));
+        List<Integer> allowed = allowedCpus();
+        if (allowed.size() < 2) {
+            return null;
+        }
+        String rest = String.join(",", allowed.subList(1, allowed.size()).stream().map(String::valueOf).toList());
+        return new CorePlacement(String.valueOf(allowed.get(0)), rest, String.join(",", allowed.stream().map(String::valueOf).toList()));
+    }
+
+    /** The CPUs this process may run on (its cpuset may not start at 0), from /proc/self/status. */
+    private static List<Integer> allowedCpus() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Cpus_allowed_list:")) {
+                    List<Integer> cpus = new ArrayList<>();
+                    for (String part : line.substring(line.indexOf(':') + 1).trim().split(",")) {
+                        String[] range = part.split("-");
+                        int from = Integer.parseInt(range[0].trim());
+                        int to = range.length > 1 ? Integer.parseInt(range[1].trim()) : from;
+                        for (int c = from; c <= to; c++) {
+                            cpus.add(c);
+                        }
+                    }
+                    return cpus;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux as we know it: no placement
+        }
+        return List.of();
     }
 
     String describe() {
@@ -51,7 +78,7 @@ final class CorePlacement {
         taskset("-a", "-p", "-c", serverCpus, Long.toString(ProcessHandle.current().pid()));
     }
 
-    /** Gives this JVM back all CPUs. */
+    /** Gives this JVM back the CPUs it had. */
     void release() throws IOException, InterruptedException {
         taskset("-a", "-p", "-c", allCpus, Long.toString(ProcessHandle.current().pid()));
     }
@@ -73,7 +100,11 @@ final class CorePlacement {
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " did not finish in 30 s");
+        }
+        if (process.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " failed: " + output.trim());
         }
     }

@@ -26,8 +26,8 @@ import org.iongov.agent.api.spi.WireRecord;
  * A link to an agent in another process over a Unix domain socket: records go as JSON lines, and
  * {@code !flush n} asks the agent to answer {@code durable n} once the first n records of the
  * connection are in its spool. A background thread does the writing, so the pipeline's thread
- * only enqueues. It sends at most once per {@link #LINGER} unless {@link #SEND_AT} records wait or
- * a flush is asked for: each send is a round trip to the agent, which forces its spool to disk
+ * only enqueues. It sends at most once per {@link #LINGER} unless {@link #SEND_AT} records wait, a
+ * message (e.g. a published model) waits, or a flush is asked for: each send is a round trip to the agent, which forces its spool to disk
  * before answering, so a trickle of records sent one by one would cost the agent (and the server
  * behind it) far more than the same records in groups. Records not yet confirmed durable are kept and sent again after a reconnect
  * (the agent restarted); the server stores each id once, so a resend never duplicates.
@@ -50,6 +50,8 @@ final class IpcLink implements AgentLink {
     private volatile long offered;
     /** The highest {@link #offered} count a caller of {@link #flush} waits for. */
     private volatile long flushWanted;
+    /** A message (a model published, a decision's trigger) waits: it goes without lingering. */
+    private volatile boolean urgent;
     private volatile long durable;
     private volatile String lastError;
     /** Records the agent refused (quota full), on earlier connections and on this one. */
@@ -81,7 +83,10 @@ final class IpcLink implements AgentLink {
             if (waiting <= QUEUE_CAPACITY) {
                 queue.add(record);
                 offered++;
-                if (waiting == 1 || waiting == SEND_AT) {
+                if (record.kind().equals("message")) {
+                    urgent = true;
+                    LockSupport.unpark(sender);
+                } else if (waiting == 1 || waiting == SEND_AT) {
                     LockSupport.unpark(sender);
                 }
                 return true;
@@ -193,6 +198,7 @@ final class IpcLink implements AgentLink {
                         }
                         lingerUntil(lastSend + LINGER);
                     }
+                    urgent = false;
                     StringBuilder json = new StringBuilder(200);
                     for (WireRecord r; batch.length() < (1 << 20) && (r = queue.poll()) != null;) {
                         queued.decrementAndGet();
@@ -239,7 +245,8 @@ final class IpcLink implements AgentLink {
 
     /** Waits until the deadline, or until enough records wait, a flush is asked for or the link closes. */
     private void lingerUntil(long deadline) {
-        for (long left; running && (left = deadline - System.nanoTime()) > 0 && queued.get() < SEND_AT && flushWanted <= durable;) {
+        for (long left; running && (left = deadline - System.nanoTime()) > 0 && queued.get() < SEND_AT && flushWanted <= durable
+                && !urgent;) {
             LockSupport.parkNanos(left);
         }
     }

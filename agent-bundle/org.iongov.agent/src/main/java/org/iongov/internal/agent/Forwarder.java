@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * {@code rejected/} with its reasons, counted, and skipped, and the rest of their batch is sent
  * again (a batch refused as a whole, e.g. as malformed, is quarantined whole).
  * <p>
- * While records trickle in, it sends at most one batch per {@link #LINGER_MILLIS}: each request
+ * While records trickle in, it sends at most one batch per {@link #LINGER_MILLIS} (a published
+ * model is sent at once): each request
  * is a transaction on the server, and a stream of tiny ones costs the server many times more
  * than the same records in fewer batches. A full batch (a backlog) goes on at once.
  */
@@ -95,6 +96,14 @@ public final class Forwarder implements Runnable {
         }
     }
 
+    /** New records are in the spool and one of them should not wait for the linger (a published model). */
+    public void expedite() {
+        expedited = true;
+        nudge();
+    }
+
+    private volatile boolean expedited;
+
     public void stop() {
         running = false;
         nudge();
@@ -108,9 +117,10 @@ public final class Forwarder implements Runnable {
         while (running) {
             try {
                 long linger = lastSent + LINGER_MILLIS - System.currentTimeMillis();
-                if (!lastFull && linger > 0) {
-                    sleep(linger);
+                if (!lastFull && linger > 0 && !expedited) {
+                    lingerFor(linger);
                 }
+                expedited = false;
                 long seen = nudges.get();
                 List<Spool.Entry> batch = spool.readNext(batchRecords, 4L << 20);
                 if (batch.isEmpty()) {
@@ -144,14 +154,25 @@ public final class Forwarder implements Runnable {
 
     /** @return true when the batch is done with (stored or quarantined), false to retry it */
     private boolean send(List<Spool.Entry> batch) throws IOException, InterruptedException {
-        return send(batch, batch.get(batch.size() - 1).end(), batch.size());
+        return send(batch, batch.get(batch.size() - 1).end(), batch.size(), new ArrayList<>());
+    }
+
+    /** Records the server refused, with its reasons, kept aside once the rest of their batch is stored. */
+    private record Refused(List<Spool.Entry> records, String reply) {
     }
 
     /**
      * Sends records read from the spool up to {@code end} ({@code spooled} of them there). When the
-     * server names the invalid records, only those are quarantined and the others are sent again.
+     * server names the invalid records, those are set aside and the others sent again; what was set
+     * aside is quarantined only when the rest is acknowledged, so a retry after a failure does not
+     * quarantine (and count) the same records twice.
      */
-    private boolean send(List<Spool.Entry> records, Spool.Position end, int spooled) throws IOException, InterruptedException {
+    private boolean send(List<Spool.Entry> records, Spool.Position end, int spooled, List<Refused> refused)
+            throws IOException, InterruptedException {
+        if (records.isEmpty()) {
+            finish(end, spooled, refused);
+            return true;
+        }
         String body = body(records);
         HttpResponse<String> reply;
         try {
@@ -169,33 +190,40 @@ public final class Forwarder implements Runnable {
         if (status == 200) {
             connected = true;
             lastError = null;
-            spool.acknowledge(end, spooled);
             batchesForwarded++;
             onForwarded.accept(records.size());
+            finish(end, spooled, refused);
             return true;
         }
         if (status == 400) {
-            // Invalid records would block the spool forever: keep them aside with the reasons.
+            // Invalid records would block the spool forever: they are kept aside with the reasons.
             connected = true;
             SortedSet<Integer> invalid = invalidRecords(reply.body(), records.size());
-            boolean all = invalid.isEmpty() || invalid.size() == records.size();
-            List<Spool.Entry> quarantined = all ? records : invalid.stream().map(records::get).toList();
-            quarantine(quarantined, end, reply.body());
-            if (all) {
-                spool.acknowledge(end, spooled);
+            if (invalid.isEmpty() || invalid.size() == records.size()) {
+                refused.add(new Refused(records, reply.body()));
+                finish(end, spooled, refused);
                 return true;
             }
+            refused.add(new Refused(invalid.stream().map(records::get).toList(), reply.body()));
             List<Spool.Entry> valid = new ArrayList<>(records.size() - invalid.size());
             for (int i = 0; i < records.size(); i++) {
                 if (!invalid.contains(i)) {
                     valid.add(records.get(i));
                 }
             }
-            return send(valid, end, spooled);
+            return send(valid, end, spooled, refused);
         }
         connected = status < 500 && status != 401 && status != 403;
         lastError = "server answered " + status + ": " + reply.body();
         return false;
+    }
+
+    /** The batch is done with: quarantine what was refused, then move the spool's cursor past it. */
+    private void finish(Spool.Position end, int spooled, List<Refused> refused) throws IOException {
+        for (Refused r : refused) {
+            quarantine(r.records(), end, r.reply());
+        }
+        spool.acknowledge(end, spooled);
     }
 
     private static String body(List<Spool.Entry> records) {
@@ -209,7 +237,10 @@ public final class Forwarder implements Runnable {
         return body.append("]}").toString();
     }
 
-    /** The positions the server's problems name ({@code records[12].modelIds[0]: ...}); empty when it names none. */
+    /**
+     * The positions of the records the server's problems are about: each problem starts with the
+     * record it concerns ({@code "records[12].modelIds[0]: ..."}); empty when none does.
+     */
     static SortedSet<Integer> invalidRecords(String reply, int size) {
         SortedSet<Integer> invalid = new TreeSet<>();
         Matcher m = RECORD_PROBLEM.matcher(reply);
@@ -226,7 +257,7 @@ public final class Forwarder implements Runnable {
         return invalid;
     }
 
-    private static final Pattern RECORD_PROBLEM = Pattern.compile("records\\[(\\d{1,9})\\]");
+    private static final Pattern RECORD_PROBLEM = Pattern.compile("\"records\\[(\\d{1,9})\\]");
 
     private void quarantine(List<Spool.Entry> records, Spool.Position end, String reply) throws IOException {
         Path rejectedFolder = Files.createDirectories(spool.folder().resolve("rejected"));
@@ -239,6 +270,16 @@ public final class Forwarder implements Runnable {
         LOG.log(System.Logger.Level.WARNING, "server refused " + records.size() + " records as invalid; kept in " + file + ": "
                 + reasons);
         rejected += records.size();
+    }
+
+    /** Waits out the linger; an expedited record or stopping ends it early. */
+    private void lingerFor(long millis) throws InterruptedException {
+        synchronized (wakeUp) {
+            long deadline = System.currentTimeMillis() + millis;
+            for (long left = millis; running && !expedited && left > 0; left = deadline - System.currentTimeMillis()) {
+                wakeUp.wait(left);
+            }
+        }
     }
 
     private void sleep(long millis) throws InterruptedException {

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -66,12 +65,13 @@ public record ApprovalReview(PendingApproval pending, ModelLineage candidate, Li
      * One dataset location, candidate beside production.
      *
      * @param uri where the data was read from
-     * @param candidateDigest the content signature the candidate's training saw, null if it did not read it
-     * @param productionDigest the one the model in production's training saw, null if it did not read it
+     * @param candidateDigest the content signature the candidate's training saw, null if it did not read
+     *        it or no signature was recorded
+     * @param productionDigest the one the model in production's training saw, likewise
      */
     public record DataComparison(String uri, String candidateDigest, String productionDigest) {
 
-        /** Whether both trainings read the same content there. */
+        /** Whether both trainings are known to have read the same content there (unknown is not the same). */
         public boolean sameContent() {
             return candidateDigest != null && candidateDigest.equals(productionDigest);
         }
@@ -171,7 +171,7 @@ public record ApprovalReview(PendingApproval pending, ModelLineage candidate, Li
         if (model != null) {
             for (ModelLineage.DatasetUse use : model.datasets()) {
                 if ("read".equals(use.direction())) {
-                    digests.put(use.dataset().uri(), Objects.requireNonNullElse(use.dataset().digest(), ""));
+                    digests.put(use.dataset().uri(), use.dataset().digest()); // null when no signature was recorded
                 }
             }
         }

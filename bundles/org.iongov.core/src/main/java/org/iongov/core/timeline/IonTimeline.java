@@ -86,7 +86,7 @@ public record IonTimeline(IonInstanceRecord instance, TimeRange window, List<Lan
     /**
      * The timeline of an instance over a window.
      *
-     * @param maxItems at most this many runs and this many messages are read
+     * @param maxItems at most this many runs per node and this many messages are read
      * @throws IllegalArgumentException when there is no such instance
      */
     public static IonTimeline of(GovernanceStore store, String instanceId, TimeRange window, int maxItems) {
@@ -95,9 +95,20 @@ public record IonTimeline(IonInstanceRecord instance, TimeRange window, List<Lan
         Map<String, Lane> lanes = new LinkedHashMap<>();
         definedNodes(store, instance).forEach((node, role) -> lanes.put(node, new Lane(node, role, List.of())));
 
-        // Runs that started before the window's end and had not ended before its start.
-        List<NodeRun> started = store.runs(new RunQuery(instanceId, null, new TimeRange(null, window.to()), maxItems));
-        boolean truncated = started.size() >= maxItems;
+        // Runs that started before the window's end and had not ended before its start, node by node
+        // (so that one busy node does not push another's long-running run out of the limit).
+        int ask = Math.min(maxItems + 1, org.iongov.core.query.Limits.MAX_ROWS); // one more, to know when there were more
+        boolean truncated = false;
+        List<NodeRun> started = new ArrayList<>();
+        java.util.Set<String> nodes = new java.util.LinkedHashSet<>(lanes.keySet());
+        if (nodes.isEmpty()) {
+            nodes.add(null); // no definition: every node at once
+        }
+        for (String node : nodes) {
+            List<NodeRun> runs = store.runs(new RunQuery(instanceId, node, new TimeRange(null, window.to()), ask));
+            truncated |= runs.size() > maxItems;
+            started.addAll(runs.subList(0, Math.min(runs.size(), maxItems)));
+        }
         Map<String, List<RunBar>> bars = new LinkedHashMap<>();
         Map<String, String> nodeOfRun = new HashMap<>();
         for (NodeRun run : started) {
@@ -115,8 +126,9 @@ public record IonTimeline(IonInstanceRecord instance, TimeRange window, List<Lan
             lanes.put(node, new Lane(node, defined == null ? null : defined.role(), oldestFirst));
         });
 
-        List<MessageRecord> messages = store.messages(new RecordQuery(null, instanceId, null, null, window, maxItems));
-        truncated |= messages.size() >= maxItems;
+        List<MessageRecord> messages = store.messages(new RecordQuery(null, instanceId, null, null, window, ask));
+        truncated |= messages.size() > maxItems;
+        messages = messages.subList(0, Math.min(messages.size(), maxItems));
         List<Arrow> arrows = new ArrayList<>(messages.size());
         for (MessageRecord m : messages) {
             arrows.add(new Arrow(m.id(), m.channel(), m.messageType(), m.modelId(), m.senderRunId(), node(store, nodeOfRun, m.senderRunId()),
@@ -132,7 +144,10 @@ public record IonTimeline(IonInstanceRecord instance, TimeRange window, List<Lan
     }
 
     private static String node(GovernanceStore store, Map<String, String> nodeOfRun, String runId) {
-        return nodeOfRun.computeIfAbsent(runId, id -> store.run(id).map(r -> r.start().node()).orElse(null));
+        if (!nodeOfRun.containsKey(runId)) { // (an unknown run is remembered as null too)
+            nodeOfRun.put(runId, store.run(runId).map(r -> r.start().node()).orElse(null));
+        }
+        return nodeOfRun.get(runId);
     }
 
     /** The definition's nodes in its order, with their role (a pipeline's role, or a policy's kind). */

@@ -138,6 +138,8 @@ class ApprovalReviewTest {
         assertEquals(0.84, review.metrics().get(0).candidate());
         assertNull(review.metrics().get(0).production());
         assertNull(review.data().get(0).productionDigest());
+        assertFalse(review.data().get(0).sameContent());
+        assertFalse(new ApprovalReview.DataComparison("file:///x", null, null).sameContent(), "two unknown signatures are not the same");
         assertTrue(ApprovalReview.pending(store, propagation, "another-instance", Instant.now()).isEmpty());
     }
 }

@@ -129,7 +129,11 @@ class IonTimelineTest {
         assertTrue(early.lane("train").orElseThrow().runs().isEmpty());
         assertEquals(List.of("msg-3"), early.arrows().stream().map(Arrow::messageId).toList());
         IonTimeline cut = IonTimeline.of(store, "inst-1", TimeRange.ALL, 2);
-        assertTrue(cut.truncated());
+        assertTrue(cut.truncated(), "three messages, two asked for");
+        assertFalse(IonTimeline.of(store, "inst-1", TimeRange.ALL, 3).truncated(), "exactly as many as asked for is not cut");
+        IonTimeline one = IonTimeline.of(store, "inst-1", new TimeRange(T0, T0.plusSeconds(600)), 1);
+        assertEquals(List.of("run-infer-1"), one.lane("infer").orElseThrow().runs().stream().map(IonTimeline.RunBar::runId).toList(),
+                "the long-running inference run is not pushed out by another node's runs");
         assertThrows(IllegalArgumentException.class, () -> IonTimeline.of(store, "no-such-instance", TimeRange.ALL, 10));
     }
 }

@@ -53,7 +53,12 @@ public final class IonEditor {
     private static final Pattern ELEMENT_TOKEN = Pattern.compile("^@(\\d+)");
 
     private final Ion ion;
-    private final BasicCommandStack commands = new BasicCommandStack();
+    private final BasicCommandStack commands = new BasicCommandStack() {
+        @Override
+        protected void handleError(Exception exception) {
+            // run() rethrows it to the caller; the stack only drops the failed command
+        }
+    };
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     private IonEditor(Ion ion) {
@@ -220,6 +225,9 @@ public final class IonEditor {
     /** Sets a parameter of a pipeline node or component (replacing one of the same key). */
     public void setParameter(EObject owner, String key, String value, ParameterType type) {
         requireOwn(owner);
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("a parameter needs a name");
+        }
         EStructuralFeature feature = owner.eClass().getEStructuralFeature("parameters");
         if (feature == null) {
             throw new IllegalArgumentException(owner.eClass().getName() + " has no parameters");
@@ -343,7 +351,11 @@ public final class IonEditor {
     // ---- helpers ----
 
     private void run(String label, Runnable change) {
-        commands.execute(new RecordedChange(label, ion.eResource(), change));
+        RecordedChange command = new RecordedChange(label, ion.eResource(), change);
+        commands.execute(command);
+        if (command.failure() != null) {
+            throw command.failure();
+        }
     }
 
     private void requireNode(Node node) {

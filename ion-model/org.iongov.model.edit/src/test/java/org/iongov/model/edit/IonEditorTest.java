@@ -189,6 +189,11 @@ class IonEditorTest {
         assertThrows(IllegalArgumentException.class, () -> editor.set(a, "colour", "red"));
         assertEquals(before, editor.toJson(), "a refused edit leaves the model as it was");
 
+        Node stranger = IonEditor.newIon("other", "1").add(NodeTemplate.INFERENCE);
+        assertThrows(IllegalArgumentException.class, () -> editor.connect(a, stranger, MessageType.MODEL));
+        assertEquals(before, editor.toJson());
+        assertEquals("Add component reader", editor.undoLabel(), "the refused edit is not on the undo stack");
+
         editor.set(a, "mode", "streaming");
         assertEquals(org.iongov.model.ExecutionMode.STREAMING, a.getMode());
         editor.set(a, "mode", "");

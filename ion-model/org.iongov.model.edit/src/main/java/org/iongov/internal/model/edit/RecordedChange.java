@@ -32,11 +32,24 @@ public final class RecordedChange extends AbstractCommand {
         ChangeRecorder recorder = new ChangeRecorder(java.util.List.of(root));
         try {
             change.run();
+        } catch (RuntimeException e) {
+            failure = e;
         } finally {
             recorded = recorder.endRecording();
             recorder.dispose();
         }
+        if (failure != null) {
+            recorded.apply(); // back to where it started: a failed change leaves nothing half done
+            throw failure;
+        }
     }
+
+    /** Why the change failed (it then changed nothing and is not on the stack), or null. */
+    public RuntimeException failure() {
+        return failure;
+    }
+
+    private RuntimeException failure;
 
     @Override
     public void undo() {
