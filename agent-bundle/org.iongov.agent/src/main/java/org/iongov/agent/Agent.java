@@ -77,10 +77,15 @@ public final class Agent implements AutoCloseable {
     private volatile long lastQuotaWarning;
     private volatile Instant oldestUnsent;
     private final Link link = new Link();
+    private final org.iongov.internal.agent.Heartbeat heartbeat;
+    /** Seconds between heartbeats to the server. */
+    static final int HEARTBEAT_SECONDS = 10;
+    private volatile boolean heartbeatDue;
 
-    private Agent(AgentConfig config, Spool spool) {
+    private Agent(AgentConfig config, Spool spool) throws IOException {
         this.config = config;
         this.spool = spool;
+        this.heartbeat = new org.iongov.internal.agent.Heartbeat(config.server(), config.token(), config.spool());
         this.queries = new org.iongov.internal.agent.ServerQueries(config.server(), config.token());
         this.forwarder = new Forwarder(spool, config.server(), config.token(), config.batchRecords(), config.maxBackoff(),
                 forwarded::addAndGet);
@@ -131,6 +136,11 @@ public final class Agent implements AutoCloseable {
     /** The in-process link, for code that builds its own {@link Governance}. */
     public AgentLink link() {
         return link;
+    }
+
+    /** This agent's id (kept in its spool folder, so the same across restarts), as the server lists it. */
+    public String id() {
+        return heartbeat.agentId();
     }
 
     public AgentStatus status() {
@@ -189,7 +199,7 @@ public final class Agent implements AutoCloseable {
             if (record.kind().equals("message")) {
                 urgentWrite = true;
                 java.util.concurrent.locks.LockSupport.unpark(writer);
-            } else if (waiting == 1 || waiting == WRITE_AT) {
+            } else if (waiting == 1 || waiting % WRITE_AT == 0) { // (every WRITE_AT: the count may pass it while the writer writes)
                 java.util.concurrent.locks.LockSupport.unpark(writer);
             }
             return true;
@@ -298,18 +308,28 @@ public final class Agent implements AutoCloseable {
                 if (group.isEmpty()) {
                     continue;
                 }
-                queued.addAndGet(-group.size());
                 List<byte[]> payloads = new ArrayList<>(group.size());
-                for (WireRecord record : group) {
-                    if (record instanceof org.iongov.internal.agent.IpcServer.RawRecord raw) {
-                        payloads.add(raw.json());
-                        continue;
+                try {
+                    for (WireRecord record : group) {
+                        if (record instanceof org.iongov.internal.agent.IpcServer.RawRecord raw) {
+                            payloads.add(raw.json());
+                            if (record.kind().equals("run") && heartbeat.sawRun(new String(raw.json(), StandardCharsets.UTF_8))) {
+                                heartbeatDue = true;
+                            }
+                            continue;
+                        }
+                        json.setLength(0);
+                        record.writeJson(json);
+                        payloads.add(json.toString().getBytes(StandardCharsets.UTF_8));
+                        if (record.kind().equals("run") && heartbeat.sawRun(json.toString())) {
+                            heartbeatDue = true; // a new engine: tell the server now, not in ten seconds
+                        }
                     }
-                    json.setLength(0);
-                    record.writeJson(json);
-                    payloads.add(json.toString().getBytes(StandardCharsets.UTF_8));
+                    spool.append(payloads);
+                } finally {
+                    // Only now: until the spool counts them, they must still count as queued (awaitForwarded).
+                    queued.addAndGet(-group.size());
                 }
-                spool.append(payloads);
                 if (oldestUnsent == null) {
                     oldestUnsent = Instant.now();
                 }
@@ -335,12 +355,17 @@ public final class Agent implements AutoCloseable {
     }
 
     private void statusLoop() {
-        while (running) {
+        for (long second = 0; running; second++) {
             try {
                 if (spool.backlogEntries() + queued.get() == 0) {
                     oldestUnsent = null;
                 }
-                writeStatusFile(config.spool(), status());
+                AgentStatus status = status();
+                writeStatusFile(config.spool(), status);
+                if (second % HEARTBEAT_SECONDS == 0 || heartbeatDue) {
+                    heartbeatDue = false;
+                    heartbeat.send(statusFields(status), ipc == null ? 0 : ipc.connections(), config.spool());
+                }
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
                 return;
@@ -355,6 +380,24 @@ public final class Agent implements AutoCloseable {
         StringBuilder out = new StringBuilder("{");
         Map<String, Object> fields = new java.util.LinkedHashMap<>();
         fields.put("writtenAt", Instant.now().toString());
+        fields.putAll(statusFields(status));
+        boolean first = true;
+        for (Map.Entry<String, Object> f : fields.entrySet()) {
+            out.append(first ? "" : ",").append("\n  ");
+            JsonText.string(out, f.getKey());
+            out.append(": ");
+            JsonText.value(out, f.getValue());
+            first = false;
+        }
+        out.append("\n}\n");
+        Path temp = spoolFolder.resolve("status.json.tmp");
+        Files.writeString(temp, out);
+        Files.move(temp, spoolFolder.resolve("status.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The status as JSON-ready fields, for the status file and the heartbeat. */
+    static Map<String, Object> statusFields(AgentStatus status) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
         fields.put("connected", status.connected());
         fields.put("lastContact", status.lastContact() == null ? null : status.lastContact().toString());
         fields.put("lastError", status.lastError());
@@ -369,18 +412,7 @@ public final class Agent implements AutoCloseable {
         fields.put("batchesForwarded", status.batchesForwarded());
         fields.put("refused", status.refused());
         fields.put("rejected", status.rejected());
-        boolean first = true;
-        for (Map.Entry<String, Object> f : fields.entrySet()) {
-            out.append(first ? "" : ",").append("\n  ");
-            JsonText.string(out, f.getKey());
-            out.append(": ");
-            JsonText.value(out, f.getValue());
-            first = false;
-        }
-        out.append("\n}\n");
-        Path temp = spoolFolder.resolve("status.json.tmp");
-        Files.writeString(temp, out);
-        Files.move(temp, spoolFolder.resolve("status.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return fields;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.iongov.agent.Agent;
 import org.iongov.agent.AgentConfig;
+import org.iongov.agent.AgentStatus;
 import org.iongov.agent.api.Governance;
 import org.iongov.agent.api.RunHandle;
 import org.iongov.agent.api.RunSpec;
@@ -20,7 +21,9 @@ import org.iongov.server.ServerOptions;
 
 /**
  * The agent: what a statistic costs the pipeline's thread, how fast the spool takes records
- * durably, how fast a backlog drains once the server is back, and the heap it needs meanwhile.
+ * durably, how fast a backlog drains once the server is back, and the heap it needs meanwhile;
+ * and what a stream of sampled predictions from another process costs the whole way (pipeline,
+ * socket, agent, server, store), the case of a scoring job recording one prediction in a thousand.
  */
 final class AgentBenchmark {
 
@@ -70,7 +73,8 @@ final class AgentBenchmark {
                     agent.awaitForwarded(Duration.ofMinutes(30));
                     double drainRate = backlog / ((System.nanoTime() - drainStart) / 1e9);
                     String size = String.format("%,d statistic points from one pipeline thread", total);
-                    return List.of(
+                    List<Figure> trickle = predictionTrickle(ctx, back.uri(), token);
+                    return java.util.stream.Stream.concat(java.util.stream.Stream.of(
                             Figure.atMost("agent", "API cost per statistic, burst (queue not full)", burstNanos / 1000.0 / burst, "µs", 1.0,
                                     null, String.format("%,d calls after %,d warm-up calls", burst, warmUp)),
                             Figure.atMost("agent", "API cost per statistic, sustained", callNanos / 1000.0 / total, "µs", 1.0, null,
@@ -80,8 +84,58 @@ final class AgentBenchmark {
                             Figure.plain("agent", "drain rate after an outage", drainRate, "records/s", null,
                                     String.format("%,d spooled records to the server on loopback", backlog)),
                             Figure.atMost("agent", "heap in use with the backlog on disk", heap / 1e6, "MB", 64, null,
-                                    String.format("whole benchmark JVM after GC, %,d records backlog", backlog)));
+                                    String.format("whole benchmark JVM after GC, %,d records backlog", backlog))), trickle.stream())
+                            .toList();
                 }
+            }
+        }
+    }
+
+    /**
+     * Sampled predictions at 2,700/s (a 0.1 % sample of 2.7M records/s) from a pipeline that talks
+     * to the agent over its socket, as an engine in another process does; the CPU of this whole
+     * JVM (pipeline thread, link, agent, server, store) per prediction, and the pipeline thread's share.
+     */
+    private static List<Figure> predictionTrickle(BenchContext ctx, URI server, String token) throws Exception {
+        int rate = 2_700;
+        int seconds = ctx.quick() ? 5 : 20;
+        Path spool = ctx.folder("agent-trickle-spool");
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+                .getOperatingSystemMXBean();
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        try (Agent agent = Agent.start(AgentConfig.of(server, token, spool))) {
+            Path socket = agent.listen(spool.resolve("agent.sock"));
+            try (Governance governance = Governance.connect(socket)) {
+                RunHandle training = governance.openRun(RunSpec.of("bench-1", "train"));
+                String model = training.publishModel("bench-model", new org.iongov.agent.api.ModelArtifact("m", "opaque", new byte[2048], null));
+                training.close();
+                RunHandle run = governance.openRun(RunSpec.of("bench-1", "infer"));
+                governance.flush(Duration.ofSeconds(30));
+                agent.awaitForwarded(Duration.ofMinutes(1));
+                ctx.say(String.format("%,d sampled predictions a second for %d s through the agent's socket...", rate, seconds));
+                long total = (long) rate * seconds;
+                long cpuStart = os.getProcessCpuTime();
+                long start = System.nanoTime();
+                long callerCpu = 0;
+                for (long n = 0; n < total;) {
+                    long due = Math.min(total, (System.nanoTime() - start) * rate / 1_000_000_000L);
+                    long c0 = threads.getCurrentThreadCpuTime();
+                    for (; n < due; n++) {
+                        run.prediction("enc-" + n + "@recommend-tests", "{\"age\":" + (n % 90) + ",\"signal\":" + (n % 1000) / 1000.0
+                                + ",\"sex\":\"F\",\"bmi\":27.5}", "{\"score\":0." + (n % 1000) + "}", List.of(model));
+                    }
+                    callerCpu += threads.getCurrentThreadCpuTime() - c0;
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                }
+                governance.flush(Duration.ofMinutes(1));
+                agent.awaitForwarded(Duration.ofMinutes(5));
+                double perPrediction = (os.getProcessCpuTime() - cpuStart) / 1e3 / total;
+                AgentStatus status = agent.status();
+                String note = String.format("%,d predictions at %,d/s over the socket, all of this JVM (pipeline, link, agent, server,"
+                        + " store); %,d spool writes and %,d batches to the server", total, rate, status.spoolWrites(), status.batchesForwarded());
+                return List.of(Figure.plain("agent", "CPU per sampled prediction, end to end", perPrediction, "µs", null, note),
+                        Figure.plain("agent", "CPU per sampled prediction on the pipeline's thread", callerCpu / 1e3 / total, "µs", null,
+                                "the recording call itself (the JSON, digest and sending happen on the link's thread)"));
             }
         }
     }

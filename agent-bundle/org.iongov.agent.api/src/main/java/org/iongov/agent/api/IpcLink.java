@@ -86,7 +86,7 @@ final class IpcLink implements AgentLink {
                 if (record.kind().equals("message")) {
                     urgent = true;
                     LockSupport.unpark(sender);
-                } else if (waiting == 1 || waiting == SEND_AT) {
+                } else if (waiting == 1 || waiting % SEND_AT == 0) {
                     LockSupport.unpark(sender);
                 }
                 return true;

@@ -75,6 +75,13 @@ public final class IpcServer implements AutoCloseable {
         return socket;
     }
 
+    /** Pipeline connections open now (record streams and model subscriptions). */
+    public int connections() {
+        return connections.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+
     private void accept() {
         while (running) {
             try {
@@ -91,6 +98,7 @@ public final class IpcServer implements AutoCloseable {
     }
 
     private void serve(SocketChannel client) {
+        connections.incrementAndGet();
         try (client) {
             BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8),
                     1 << 16);
@@ -117,6 +125,8 @@ public final class IpcServer implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, "pipeline connection closed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            connections.decrementAndGet();
         }
     }
 
