@@ -61,6 +61,15 @@ public interface GovernanceStore extends AutoCloseable {
      */
     IonDefinitionRecord addIonDefinition(String name, String definitionJson);
 
+    /**
+     * Like {@link #addIonDefinition(String, String)}, naming who changed the ION's policies in the
+     * governance ledger. A store that learns its caller otherwise (a remote server, from the
+     * token) ignores {@code actor}.
+     */
+    default IonDefinitionRecord addIonDefinition(String name, String definitionJson, String actor) {
+        return addIonDefinition(name, definitionJson);
+    }
+
     /** All stored ION definitions, by name then version. */
     List<IonDefinitionRecord> ionDefinitions();
 
@@ -147,6 +156,11 @@ public interface GovernanceStore extends AutoCloseable {
     /** Issues a token; its secret is returned once and only its hash is stored. */
     IssuedToken createToken(String user, Role role);
 
+    /** Like {@link #createToken(String, Role)}, naming who issued it in the governance ledger. */
+    default IssuedToken createToken(String user, Role role, String actor) {
+        return createToken(user, role);
+    }
+
     /** The token with this secret, unless unknown or revoked. */
     Optional<AccessToken> authenticate(String secret);
 
@@ -154,6 +168,11 @@ public interface GovernanceStore extends AutoCloseable {
 
     /** @return whether a token with this id existed and was revoked now */
     boolean revokeToken(String tokenId);
+
+    /** Like {@link #revokeToken(String)}, naming who revoked it in the governance ledger. */
+    default boolean revokeToken(String tokenId, String actor) {
+        return revokeToken(tokenId);
+    }
 
     // ---- governance ledger ----
 

@@ -122,6 +122,11 @@ final class DerbyGovernanceStore implements GovernanceStore {
 
     @Override
     public IonDefinitionRecord addIonDefinition(String name, String definitionJson) {
+        return addIonDefinition(name, definitionJson, null);
+    }
+
+    @Override
+    public IonDefinitionRecord addIonDefinition(String name, String definitionJson, String actor) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(definitionJson, "definitionJson");
         // Derby keeps microseconds at most; truncate so what we return equals what we read back.
@@ -144,7 +149,7 @@ final class DerbyGovernanceStore implements GovernanceStore {
                 insert.setString(4, definitionJson);
                 insert.executeUpdate();
             }
-            ledger.append(c, List.of(LedgerTable.definitionUploaded(name, version, definitionJson)));
+            ledger.append(c, List.of(LedgerTable.definitionUploaded(name, version, definitionJson, actor)));
             return new IonDefinitionRecord(name, version, now, definitionJson);
         });
     }
@@ -340,12 +345,17 @@ final class DerbyGovernanceStore implements GovernanceStore {
 
     @Override
     public IssuedToken createToken(String user, Role role) {
+        return createToken(user, role, null);
+    }
+
+    @Override
+    public IssuedToken createToken(String user, Role role, String actor) {
         if (user == null || user.isBlank() || user.length() > 200) {
             throw new IllegalArgumentException("a token needs a user name of 1 to 200 characters");
         }
         Objects.requireNonNull(role, "role");
         return write("create a token for '" + user + "'",
-                c -> TokenTable.create(c, user, role, clock.instant().truncatedTo(ChronoUnit.MILLIS), ledger));
+                c -> TokenTable.create(c, user, role, clock.instant().truncatedTo(ChronoUnit.MILLIS), ledger, actor));
     }
 
     @Override
@@ -360,7 +370,12 @@ final class DerbyGovernanceStore implements GovernanceStore {
 
     @Override
     public boolean revokeToken(String tokenId) {
-        return write("revoke token '" + tokenId + "'", c -> TokenTable.revoke(c, tokenId, clock.instant(), ledger));
+        return revokeToken(tokenId, null);
+    }
+
+    @Override
+    public boolean revokeToken(String tokenId, String actor) {
+        return write("revoke token '" + tokenId + "'", c -> TokenTable.revoke(c, tokenId, clock.instant(), ledger, actor));
     }
 
     @Override

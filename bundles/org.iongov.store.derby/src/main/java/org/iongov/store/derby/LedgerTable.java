@@ -195,20 +195,25 @@ final class LedgerTable {
         return drafts;
     }
 
-    static Draft definitionUploaded(String name, int version, String definitionJson) {
+    static Draft definitionUploaded(String name, int version, String definitionJson, String actor) {
         ObjectNode payload = JSON.objectNode();
         payload.put("name", name);
         payload.put("version", version);
         payload.put("sha256", TokenTable.sha256(definitionJson));
-        return new Draft(LedgerEntryKind.ION_DEFINITION, STORE_ACTOR, "ion:" + name, payload);
+        return new Draft(LedgerEntryKind.ION_DEFINITION, actorOrStore(actor), "ion:" + name, payload);
     }
 
-    static Draft token(LedgerEntryKind kind, String tokenId, String user, String role) {
+    static Draft token(LedgerEntryKind kind, String tokenId, String user, String role, String actor) {
         ObjectNode payload = JSON.objectNode();
         payload.put("tokenId", tokenId);
         payload.put("user", user);
         payload.put("role", MetadataJson.wireName(org.iongov.core.access.Role.valueOf(role)));
-        return new Draft(kind, STORE_ACTOR, "token:" + tokenId, payload);
+        return new Draft(kind, actorOrStore(actor), "token:" + tokenId, payload);
+    }
+
+    /** Who made a change, as the ledger names them: the caller given, else the store itself (an unnamed local change). */
+    static String actorOrStore(String actor) {
+        return actor == null || actor.isBlank() ? STORE_ACTOR : actor.length() > 200 ? actor.substring(0, 200) : actor;
     }
 
     private static ObjectNode payload(String recordId, Instant recordTime) {

@@ -32,7 +32,7 @@ final class TokenTable {
     private TokenTable() {
     }
 
-    static IssuedToken create(Connection c, String user, Role role, Instant now, LedgerTable ledger) throws SQLException {
+    static IssuedToken create(Connection c, String user, Role role, Instant now, LedgerTable ledger, String actor) throws SQLException {
         byte[] secretBytes = new byte[32];
         RANDOM.nextBytes(secretBytes);
         String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
@@ -48,7 +48,7 @@ final class TokenTable {
             ps.setLong(5, Sql.millis(now));
             ps.executeUpdate();
         }
-        ledger.append(c, List.of(LedgerTable.token(LedgerEntryKind.TOKEN_CREATED, id, user, role.name())));
+        ledger.append(c, List.of(LedgerTable.token(LedgerEntryKind.TOKEN_CREATED, id, user, role.name(), actor)));
         return new IssuedToken(new AccessToken(id, user, role, now), secret);
     }
 
@@ -77,7 +77,7 @@ final class TokenTable {
         return tokens;
     }
 
-    static boolean revoke(Connection c, String id, Instant now, LedgerTable ledger) throws SQLException {
+    static boolean revoke(Connection c, String id, Instant now, LedgerTable ledger, String actor) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE ACCESS_TOKEN SET REVOKED_AT = ? WHERE ID = ? AND REVOKED_AT IS NULL")) {
             ps.setLong(1, Sql.millis(now));
@@ -90,7 +90,7 @@ final class TokenTable {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                ledger.append(c, List.of(LedgerTable.token(LedgerEntryKind.TOKEN_REVOKED, id, rs.getString(1), rs.getString(2))));
+                ledger.append(c, List.of(LedgerTable.token(LedgerEntryKind.TOKEN_REVOKED, id, rs.getString(1), rs.getString(2), actor)));
             }
         }
         return true;

@@ -108,6 +108,20 @@ class GovernanceLedgerTest {
     }
 
     @Test
+    void tokenAndPolicyChangesNameWhoMadeThem() {
+        try (GovernanceStore store = provider.openEmbedded(temp.resolve("store"))) {
+            store.addIonDefinition("retraining", "{\"name\":\"retraining\"}", "carol");
+            String id = store.createToken("olivia", org.iongov.core.access.Role.OPERATOR, "alice").token().id();
+            assertTrue(store.revokeToken(id, "bob"));
+            store.createToken("oscar", org.iongov.core.access.Role.OPERATOR); // no caller named: the store itself
+            List<LedgerEntry> entries = store.ledger(1, 10);
+            assertEquals(List.of("ion-definition carol", "token-created alice", "token-revoked bob", "token-created store"),
+                    entries.stream().map(e -> e.kind() + " " + e.actor()).toList());
+            assertTrue(store.verifyLedger(null).intact());
+        }
+    }
+
+    @Test
     void aRefusedBatchLeavesNoEntry() {
         try (GovernanceStore store = provider.openEmbedded(temp.resolve("store"))) {
             List<MetadataRecord> bad = List.of(action("a-1", "olivia", "approve", "m-1"),
