@@ -20,7 +20,7 @@ public final class IonGovCli {
         for (Verb verb : List.of(new ServerVerb(), new AgentVerb(), new StoreVerb(), new IonVerb(), new TokenVerb(), new IngestVerb(), QueryVerbs.runs(),
                 QueryVerbs.statistics(), QueryVerbs.models(), QueryVerbs.events(), QueryVerbs.approvals(), QueryVerbs.predictions(), new LineageVerb(), DecisionVerbs.queue(), DecisionVerbs.decide(true), DecisionVerbs.decide(false),
                 DecisionVerbs.rollback(), new AuditVerb(), new RetentionVerb(),
-                new DemoVerb(), new BenchVerb())) {
+                new DemoVerb(), new ReproduceVerb(), new BenchVerb())) {
             verbs.put(verb.name(), verb);
         }
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.iongov.core.compliance.ComplianceReport;
+import org.iongov.core.compliance.PolicyResult;
 import org.iongov.core.lineage.LineageText;
 import org.iongov.core.lineage.PredictionLineage;
 import org.iongov.core.metadata.MessageRecord;
@@ -36,14 +38,16 @@ import org.iongov.core.store.GovernanceStore;
  * @param objects records stored by kind during the demo
  * @param bytes bytes the store grew by, per kind
  * @param scenario the lineage of the chosen prediction, if any prediction was made
+ * @param compliance the default compliance policies run over the demo's time (their violations recorded as events)
  * @param logs where each engine's output is kept
  */
 public record DemoSummary(String instanceId, String ionName, int ionVersion, Duration elapsed, int modelsTrained, int approvals,
         int rejections, int modelsDelivered, int modelsDeployed, Map<String, Integer> runs, Map<RecordKind, Long> objects,
-        Map<RecordKind, Long> bytes, Optional<PredictionLineage> scenario, List<String> logs) {
+        Map<RecordKind, Long> bytes, Optional<PredictionLineage> scenario, ComplianceReport compliance, List<String> logs) {
 
     static DemoSummary of(GovernanceStore store, String instanceId, String ionName, int ionVersion, Duration elapsed,
-            Map<RecordKind, Long> objects, Map<RecordKind, Long> bytes, Optional<PredictionLineage> scenario, List<String> logs) {
+            Map<RecordKind, Long> objects, Map<RecordKind, Long> bytes, Optional<PredictionLineage> scenario, ComplianceReport compliance,
+            List<String> logs) {
         int trained = store.models(new RecordQuery(null, instanceId, null, null, null, 10_000)).size();
         int approvals = store.events(new RecordQuery(null, instanceId, "approval", null, null, 10_000)).size();
         int rejections = store.events(new RecordQuery(null, instanceId, "rejection", null, null, 10_000)).size();
@@ -69,7 +73,7 @@ public record DemoSummary(String instanceId, String ionName, int ionVersion, Dur
             }
         }
         return new DemoSummary(instanceId, ionName, ionVersion, elapsed, trained, approvals, rejections, delivered.size(), deployed.size(),
-                runs, objects, bytes, scenario, logs);
+                runs, objects, bytes, scenario, compliance, logs);
     }
 
     /** The summary and the Scenario 1 answer, as the demo prints them. */
@@ -98,6 +102,16 @@ public record DemoSummary(String instanceId, String ionName, int ionVersion, Dur
         out.append(String.format(Locale.ROOT, "  %-20s %,12d %,14d%n", "total", totalObjects, totalBytes));
         out.append("\nScenario 1: why was this prediction made?\n");
         out.append(scenario.map(LineageText::render).orElse("  no prediction was recorded (did a model reach inference?)\n"));
+        out.append("\nCompliance: the default policies over the demo's time (violations recorded; ./iongov audit check lists them)\n");
+        for (PolicyResult result : compliance.results()) {
+            out.append(String.format(Locale.ROOT, "  %-26s %s, %d checked%s%n", result.policyId(), result.error() != null ? "could not run"
+                    : result.passed() ? "passed" : result.violations().size() + " violation(s)", result.checked(),
+                    result.error() != null ? ": " + result.error() : ""));
+            result.violations().stream().limit(3).forEach(v -> out.append("    - ").append(v.message()).append('\n'));
+            if (result.violations().size() > 3) {
+                out.append("    - and ").append(result.violations().size() - 3).append(" more\n");
+            }
+        }
         out.append("\nEngine logs: ").append(String.join(", ", logs)).append('\n');
         out.append("Open it in the workbench: ./iongov workbench (same store)\n");
         return out.toString();

@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One engine's pipeline as its own JVM, started from the engine connector's built classes and
  * classpath (each engine keeps its own Scala, Jackson and Netty). Its output is copied to a log
- * file and, prefixed with the engine's name, to the demo's progress.
+ * file and, prefixed with the engine's name, to the demo's progress. If this JVM ends while the
+ * engine's still runs (Ctrl-C during {@code ./iongov demo} or {@code reproduce}), a shutdown hook
+ * stops it: an engine JVM is never left behind.
  */
 public final class EngineProcess implements AutoCloseable {
 
@@ -29,11 +31,23 @@ public final class EngineProcess implements AutoCloseable {
     private final Process process;
     private final Thread pump;
     private final Deque<String> tail = new ArrayDeque<>();
+    private final Thread stopOnExit;
 
     private EngineProcess(String name, Process process, Path log, PrintStream progress) throws IOException {
         this.name = name;
         this.process = process;
-        Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
+        // At shutdown, a shorter grace: the user is waiting for the command to end.
+        stopOnExit = new Thread(() -> stop(5), "demo-" + name + "-stop-on-exit");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        // Once the engine has ended there is nothing to stop: the hook goes (it would keep this object).
+        process.onExit().thenRun(this::removeShutdownHook);
+        Writer out;
+        try {
+            out = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
         pump = new Thread(() -> copy(out, progress), "demo-" + name + "-output");
         pump.setDaemon(true);
         pump.start();
@@ -146,10 +160,24 @@ public final class EngineProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(10);
+        removeShutdownHook();
+    }
+
+    private void removeShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is ending: the hook runs (or ran) and finds the engine already ended.
+        }
+    }
+
+    /** Asks the engine to end, and makes it when it has not within the grace period. */
+    private void stop(int graceSeconds) {
         if (process.isAlive()) {
             process.destroy();
             try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,23 +14,19 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.ServiceLoader;
 
 import org.iongov.connector.pmml.PmmlRegressionModel;
 import org.iongov.core.lineage.ModelLineage;
 import org.iongov.core.lineage.PredictionLineage;
 import org.iongov.core.metadata.RecordKind;
 import org.iongov.core.store.GovernanceStore;
-import org.iongov.core.store.GovernanceStoreProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * Runs the demo for real (Spark, Flink and, in (e), TensorFlow, each in its own JVM) for a minute
- * and checks its Scenario 1 answer against what the pipelines actually did.
+ * and checks its Scenario 1 answer against what the pipelines actually did. Topology (c)'s run is
+ * {@link DemoFixture}'s, shared with {@link ReproductionTest}.
  */
 class DemoTest {
 
@@ -46,10 +41,9 @@ class DemoTest {
 
     @Test
     void topologyCTrainsApprovesDeploysAndExplainsAPrediction() throws Exception {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream progress = new PrintStream(new TeeStream(printed), true, StandardCharsets.UTF_8);
-        DemoSummary summary = run(DemoOptions.Topology.C, progress);
-        String output = printed.toString(StandardCharsets.UTF_8);
+        DemoFixture.Run c = DemoFixture.topologyC();
+        DemoSummary summary = c.summary();
+        String output = c.output();
         assertTrue(output.contains("[spark]") && output.contains("[flink]"), "each engine's progress is shown");
 
         assertTrue(summary.modelsTrained() >= 2, "a model per training cycle: " + summary);
@@ -69,16 +63,21 @@ class DemoTest {
         assertEquals(lineage.inferenceRun().start().id(), model.deployment().receiverRunId());
         assertTrue(model.statistics().containsKey("auc"), model.statistics().toString());
 
-        try (GovernanceStore store = ServiceLoader.load(GovernanceStoreProvider.class).findFirst().orElseThrow()
-                .openEmbedded(dir.resolve("store"))) {
+        // (c) lets models through an automatic approval: the default policy asking for a person's approval flags each served one.
+        org.iongov.core.compliance.PolicyResult approved = summary.compliance().results().stream()
+                .filter(r -> r.policyId().equals("serving-models-approved")).findFirst().orElseThrow();
+        assertFalse(approved.passed(), summary.text());
+        assertTrue(approved.violations().stream().anyMatch(v -> model.model().id().equals(v.subjectId())), approved.toString());
+        assertTrue(summary.text().contains("Compliance"), summary.text());
+
+        try (GovernanceStore store = DemoFixture.open(c.store())) {
+            assertFalse(store.events(new org.iongov.core.query.RecordQuery(null, summary.instanceId(),
+                    org.iongov.core.compliance.Violation.EVENT_TYPE, null, null, 100)).isEmpty(), "violations are recorded as events");
             byte[] bytes = store.model(model.model().id()).orElseThrow().bytes();
             assertEquals(model.model().sha256(), sha256(bytes), "the digest is of the bytes inference loaded");
             // The recorded output is what this very model computes for the recorded input.
-            JsonNode input = new ObjectMapper().readTree(lineage.prediction().inputJson());
-            PmmlRegressionModel pmml = PmmlRegressionModel.parse(bytes);
-            double[] features = pmml.inputs().stream().mapToDouble(name -> input.get(name).asDouble()).toArray();
-            double recorded = new ObjectMapper().readTree(lineage.prediction().outputJson()).get("score").asDouble();
-            assertEquals(pmml.score(features), recorded, 1e-12);
+            double recorded = Rescoring.recordedScore(lineage.prediction().outputJson(), -1);
+            assertEquals(Rescoring.score(PmmlRegressionModel.parse(bytes), lineage.prediction().inputJson()), recorded, 1e-12);
         }
         // The training data the lineage names is the file on disk, byte for byte.
         assertFalse(model.datasets().isEmpty(), "the training run's datasets are recorded");
@@ -106,24 +105,4 @@ class DemoTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    /** Shows the demo's progress in the test log while keeping it for assertions. */
-    private static final class TeeStream extends java.io.OutputStream {
-        private final java.io.OutputStream copy;
-
-        TeeStream(java.io.OutputStream copy) {
-            this.copy = copy;
-        }
-
-        @Override
-        public void write(int b) throws java.io.IOException {
-            copy.write(b);
-            System.out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws java.io.IOException {
-            copy.write(b, off, len);
-            System.out.write(b, off, len);
-        }
-    }
 }

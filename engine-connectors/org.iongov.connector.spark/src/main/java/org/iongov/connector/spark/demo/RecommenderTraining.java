@@ -55,13 +55,19 @@ final class RecommenderTraining {
     }
 
     private final SparkSession spark;
-    private final long seed;
-    private final int maxIter;
+    private final TrainingSettings settings;
 
     RecommenderTraining(SparkSession spark, long seed, int maxIter) {
+        this(spark, TrainingSettings.defaults(seed, maxIter));
+    }
+
+    RecommenderTraining(SparkSession spark, TrainingSettings settings) {
         this.spark = spark;
-        this.seed = seed;
-        this.maxIter = maxIter;
+        this.settings = settings;
+    }
+
+    TrainingSettings settings() {
+        return settings;
     }
 
     SparkSession spark() {
@@ -80,18 +86,18 @@ final class RecommenderTraining {
         StandardScaler scaler = new StandardScaler().setInputCol("raw_features").setOutputCol("features").setWithMean(true)
                 .setWithStd(true);
         LogisticRegression lr = new LogisticRegression().setLabelCol(PatientRecord.LABEL).setFeaturesCol("features")
-                .setMaxIter(maxIter);
+                .setMaxIter(settings.maxIter());
         return new Pipeline().setStages(new PipelineStage[] {assembler, scaler, lr});
     }
 
     TrainValidationSplit tuner() {
         Pipeline pipeline = pipeline();
         LogisticRegression lr = (LogisticRegression) pipeline.getStages()[2];
-        ParamMap[] grid = new ParamGridBuilder().addGrid(lr.regParam(), new double[] {0.001, 0.05})
-                .addGrid(lr.elasticNetParam(), new double[] {0.0, 0.5}).build();
+        ParamMap[] grid = new ParamGridBuilder().addGrid(lr.regParam(), values(settings.regParam()))
+                .addGrid(lr.elasticNetParam(), values(settings.elasticNetParam())).build();
         return new TrainValidationSplit().setEstimator(pipeline).setEstimatorParamMaps(grid)
-                .setEvaluator(new BinaryClassificationEvaluator().setLabelCol(PatientRecord.LABEL)).setTrainRatio(0.75)
-                .setSeed(seed);
+                .setEvaluator(new BinaryClassificationEvaluator().setLabelCol(PatientRecord.LABEL)).setTrainRatio(settings.trainRatio())
+                .setSeed(settings.seed());
     }
 
     /** Trains on the files; reports into the run when there is one. */
@@ -99,7 +105,8 @@ final class RecommenderTraining {
         Dataset<Row> data = read(files).cache();
         try {
             long rows = data.count();
-            Dataset<Row>[] split = data.randomSplit(new double[] {0.8, 0.2}, seed);
+            Dataset<Row>[] split = data.randomSplit(new double[] {1 - settings.holdoutFraction(), settings.holdoutFraction()},
+                    settings.seed());
             TrainValidationSplit tuner = tuner();
             TrainValidationSplitModel tuned = tuner.fit(split[0]);
             PipelineModel model = (PipelineModel) tuned.bestModel();
@@ -123,5 +130,9 @@ final class RecommenderTraining {
         } finally {
             data.unpersist();
         }
+    }
+
+    private static double[] values(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

@@ -37,7 +37,8 @@ import org.iongov.connector.spark.internal.CommandLine.UsageException;
  * --interval-seconds N      from one cycle's start to the next's (30)
  * --drift-at-cycle K        batches from cycle K on are drifted (never)
  * --max-iter N              logistic regression iterations (10)
- * --code-uri U, --code-version V   the code reference reported with each run
+ * --code-uri U, --code-version V   the code reference reported with each run (default: the real one,
+ *                           java:...RecommenderTraining and a digest of its classes, which a replay checks)
  * --user NAME               who starts the runs (scheduler)
  * --master M                Spark master (local[2])
  * </pre>
@@ -69,8 +70,7 @@ public final class TrainingPipeline {
                     (int) line.number("rows", 2000, 10), (int) line.number("window", 2, 1), (int) line.number("cycles", 3, 1),
                     line.number("interval-seconds", 30, 0) * 1000, line.number("drift-at-cycle", Long.MAX_VALUE, 1),
                     (int) line.number("max-iter", 10, 1),
-                    line.text("code-uri", "https://git.example.org/clinic-ml/test-recommendation.git"),
-                    line.text("code-version", "4a58347d1430a73e89fafe6c570cf53c774ac05c"), line.text("user", "scheduler"),
+                    line.text("code-uri", null), line.text("code-version", null), line.text("user", "scheduler"),
                     line.text("master", "local[2]"));
         }
     }
@@ -96,18 +96,20 @@ public final class TrainingPipeline {
         out.printf("[%s] Spark %s (%s), agent %s, instance %s, %d cycle(s) of %d rows every %d s%n", node, spark.version(),
                 s.master(), s.socket(), s.instance(), s.cycles(), s.rows(), s.intervalMillis() / 1000);
         try (Governance governance = Governance.connect(s.socket())) {
-            RecommenderTraining training = new RecommenderTraining(spark, s.seed(), s.maxIter());
+            RecommenderTraining training = new RecommenderTraining(spark, TrainingSettings.defaults(s.seed(), s.maxIter()));
+            // The real code reference unless told otherwise: a replay can check it (see TrainingReplay).
+            String codeUri = s.codeUri() != null ? s.codeUri() : TrainingCode.URI;
+            String codeVersion = s.codeVersion() != null ? s.codeVersion() : TrainingCode.version();
             for (int k = 1; k <= s.cycles(); k++) {
                 long start = System.currentTimeMillis();
                 boolean drifted = k >= s.driftAt();
                 List<Path> batches = batches(s, k);
                 RunSpec spec = RunSpec.of(s.instance(), node).withEngine("spark", spark.version())
-                        .withCode(s.codeUri(), s.codeVersion()).startedBy(s.user()).withParameter("cycle", k)
-                        .withParameter("seed", s.seed()).withParameter("rowsPerBatch", s.rows())
-                        .withParameter("batches", batches.stream().map(p -> p.getFileName().toString()).toList())
-                        .withParameter("maxIter", s.maxIter()).withParameter("regParam", List.of(0.001, 0.05))
-                        .withParameter("elasticNetParam", List.of(0.0, 0.5)).withParameter("trainRatio", 0.75)
-                        .withParameter("holdoutFraction", 0.2).withParameter("drifted", drifted);
+                        .withCode(codeUri, codeVersion).startedBy(s.user()).withParameter("cycle", k)
+                        .withParameter("rowsPerBatch", s.rows())
+                        .withParameter("batches", batches.stream().map(p -> p.getFileName().toString()).toList());
+                training.settings().parameters().forEach(spec::withParameter);
+                spec.withParameter("drifted", drifted);
                 RunHandle run = governance.openRun(spec);
                 try {
                     RecommenderTraining.Result result;
