@@ -27,7 +27,7 @@ final class AgentVerb implements Verb {
 
     @Override
     public String summary() {
-        return "run an agent on a spool folder, or show an agent's status";
+        return "run an agent on a spool folder, show an agent's status, or list a server's agents";
     }
 
     @Override
@@ -35,6 +35,7 @@ final class AgentVerb implements Verb {
         return """
                 Usage: ./iongov agent --server URL --token T --spool DIR [--socket PATH] [--quota SIZE]
                        ./iongov agent status --spool DIR [--json]
+                       ./iongov agent list --server URL --token T [--json]
 
                 An agent keeps the metadata pipelines report in a durable spool folder and forwards it
                 to the server, retrying while the server is away; nothing it accepted is lost or sent
@@ -51,6 +52,10 @@ final class AgentVerb implements Verb {
 
                 status prints the agent's last status: connection, backlog, oldest unsent record,
                 quota use and records refused, from DIR/status.json (written every second).
+
+                list asks a server which agents report to it (each sends a heartbeat every 10 s):
+                id, host, online/late/silent, last contact, the engines of the runs it carried,
+                pipelines on its socket, backlog and whether it reaches the server for forwarding.
                 """;
     }
 
@@ -58,6 +63,9 @@ final class AgentVerb implements Verb {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         Arguments parsed = Arguments.parse(name(), args, Set.of("--server", "--token", "--spool", "--quota", "--socket"),
                 Set.of("--json"));
+        if (parsed.positionals().equals(List.of("list"))) {
+            return list(parsed, out);
+        }
         if (parsed.option("--spool") == null) {
             throw new UsageException("agent needs --spool DIR");
         }
@@ -86,6 +94,25 @@ final class AgentVerb implements Verb {
         }
         return UntilStopped.run(out, "IonGov agent on " + spool + " forwarding to " + config.server() + ", pipelines connect to "
                 + socket + " (backlog " + agent.status().backlogRecords() + " records)", "agent", agent::close);
+    }
+
+    private static int list(Arguments parsed, PrintStream out) {
+        if (parsed.option("--server") == null || parsed.option("--token") == null) {
+            throw new UsageException("agent list needs --server URL and --token T");
+        }
+        List<org.iongov.client.RemoteAgents.Agent> agents = new org.iongov.client.RemoteAgents(URI.create(parsed.option("--server")),
+                parsed.option("--token")).list();
+        if (parsed.flag("--json")) {
+            Output.json(out, agents);
+        } else if (agents.isEmpty()) {
+            out.println("no agent has reported to this server since it started");
+        } else {
+            Output.table(out, List.of("AGENT", "HOST", "STATE", "LAST CONTACT", "ENGINES", "PIPELINES", "BACKLOG", "FORWARDING"),
+                    agents.stream().map(a -> Output.row(a.agentId(), a.host(), a.state(), a.lastContact(), String.join(",", a.engines()),
+                            a.pipelines(), a.backlogRecords(), a.connected() ? "ok" : a.lastError() == null ? "not yet" : a.lastError()))
+                            .toList());
+        }
+        return ExitCodes.OK;
     }
 
     private static int status(Path spool, boolean json, PrintStream out, PrintStream err) {

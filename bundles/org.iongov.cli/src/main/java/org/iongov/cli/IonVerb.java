@@ -91,7 +91,8 @@ final class IonVerb implements Verb {
                     throw new UsageException("ion upload: cannot read " + files.get(0) + " (" + e.getMessage() + ")");
                 }
                 try (GovernanceStore store = StoreOptions.open(parsed)) {
-                    IonDefinitionRecord stored = store.addIonDefinition(report.ion().orElseThrow().getName(), text);
+                    IonDefinitionRecord stored = store.addIonDefinition(report.ion().orElseThrow().getName(), text,
+                            StoreOptions.localActor());
                     out.println("stored ION '" + stored.name() + "' as version " + stored.version());
                 }
                 return ExitCodes.OK;

@@ -79,4 +79,13 @@ final class StoreOptions {
         }
         return new RemoteGovernanceStore(uri, token);
     }
+
+    /**
+     * Who a change made on a store directly (not through a server, which names its caller from the
+     * token) is recorded as in the governance ledger: the operating-system user, as {@code local:NAME}.
+     */
+    static String localActor() {
+        String user = System.getProperty("user.name");
+        return "local:" + (user == null || user.isBlank() ? "unknown" : user);
+    }
 }

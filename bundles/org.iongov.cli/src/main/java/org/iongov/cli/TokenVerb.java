@@ -54,7 +54,7 @@ final class TokenVerb implements Verb {
                     }
                     Role role = Role.fromWireName(roleName).orElseThrow(
                             () -> new UsageException("token create: role '" + roleName + "' is not one of " + Role.wireNames()));
-                    IssuedToken issued = store.createToken(user, role);
+                    IssuedToken issued = store.createToken(user, role, StoreOptions.localActor());
                     out.println("token " + issued.token().id() + " for " + user + " (" + role.wireName() + "); its secret, shown only now:");
                     out.println(issued.secret());
                 }
@@ -71,7 +71,7 @@ final class TokenVerb implements Verb {
                     if (positionals.size() != 2) {
                         throw new UsageException("token revoke needs the token's id (see ./iongov token list)");
                     }
-                    if (!store.revokeToken(positionals.get(1))) {
+                    if (!store.revokeToken(positionals.get(1), StoreOptions.localActor())) {
                         err.println("iongov token: no active token '" + positionals.get(1) + "'");
                         return ExitCodes.FAILED;
                     }

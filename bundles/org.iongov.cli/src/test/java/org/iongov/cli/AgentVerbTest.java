@@ -42,6 +42,38 @@ class AgentVerbTest {
     }
 
     @Test
+    void listShowsTheAgentsThatReportToAServer() throws Exception {
+        try (org.iongov.core.store.GovernanceStore store = java.util.ServiceLoader.load(org.iongov.core.store.GovernanceStoreProvider.class)
+                .findFirst().orElseThrow().openEmbedded(temp.resolve("store"));
+                org.iongov.server.GovernanceServer server = org.iongov.server.GovernanceServer.start(store, json -> "x",
+                        org.iongov.server.ServerOptions.defaults().withPort(0))) {
+            String operator = store.createToken("olivia", org.iongov.core.access.Role.OPERATOR).secret();
+            String[] list = { "agent", "list", "--server", server.uri().toString(), "--token", operator };
+            ByteArrayOutputStream none = new ByteArrayOutputStream();
+            assertEquals(ExitCodes.OK, new IonGovCli().run(list, new PrintStream(none, true, StandardCharsets.UTF_8), System.err));
+            assertTrue(none.toString(StandardCharsets.UTF_8).contains("no agent has reported"), none.toString(StandardCharsets.UTF_8));
+
+            String agentToken = store.createToken("agent-1", org.iongov.core.access.Role.AGENT).secret();
+            try (Agent agent = Agent.start(AgentConfig.of(server.uri(), agentToken, temp.resolve("spool")))) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                String text = "";
+                while (!text.contains(agent.id()) && System.nanoTime() < deadline) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    assertEquals(ExitCodes.OK, new IonGovCli().run(list, new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
+                    text = out.toString(StandardCharsets.UTF_8);
+                    java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+                }
+                assertTrue(text.contains(agent.id()) && text.contains("online") && text.startsWith("AGENT"), text);
+                ByteArrayOutputStream json = new ByteArrayOutputStream();
+                assertEquals(ExitCodes.OK, new IonGovCli().run(new String[] { "agent", "list", "--server", server.uri().toString(), "--token",
+                        operator, "--json" }, new PrintStream(json, true, StandardCharsets.UTF_8), System.err));
+                assertTrue(json.toString(StandardCharsets.UTF_8).contains("\"agentId\" : \"" + agent.id() + "\"")
+                        || json.toString(StandardCharsets.UTF_8).contains("\"agentId\":\"" + agent.id() + "\""), json.toString());
+            }
+        }
+    }
+
+    @Test
     void quotaSizesAreReadOrRefusedPlainly() {
         assertEquals(512L << 20, AgentVerb.size("512m"));
         assertEquals(2L << 30, AgentVerb.size("2G"));

@@ -12,6 +12,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+import org.iongov.core.access.Role;
+import org.iongov.report.GovernedStoreFixture;
+import org.iongov.server.GovernanceServer;
+import org.iongov.server.IonDefinitionCheck;
+import org.iongov.server.ServerOptions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,7 +105,7 @@ class AuditVerbTest {
         assertEquals(ExitCodes.OK, run("audit", "--help"));
         assertTrue(out().contains("./iongov audit verify [--head FILE]") && out().contains("--store DIR"), out());
         assertEquals(ExitCodes.USAGE, run("audit", "--store", store));
-        assertEquals("iongov audit: say verify, head or log (see ./iongov audit --help)\n", err());
+        assertEquals("iongov audit: say verify, head, log, check, report or flag-personal-data (see ./iongov audit --help)\n", err());
         assertEquals(ExitCodes.USAGE, run("audit", "verify", "--head", temp.resolve("none.json").toString(), "--store", store));
         assertTrue(err().startsWith("iongov audit verify: no head file ") && err().lines().count() == 1, err());
         Path notAHead = Files.writeString(temp.resolve("bad.json"), "{\"sequence\": \"x\"}");
@@ -108,6 +116,158 @@ class AuditVerbTest {
         assertEquals(ExitCodes.USAGE, run("audit", "log", "--limit", "0", "--store", store));
         assertEquals(ExitCodes.USAGE, run("audit", "rewrite", "--store", store));
         assertTrue(new IonGovCli().overview().contains("audit"));
+        // The server's compliance schedule is checked before it starts.
+        assertEquals(ExitCodes.USAGE, run("server", "--compliance-interval", "5 minutes", "--store", store));
+        assertEquals("iongov server: --compliance-interval '5 minutes' is not 0 or a duration such as 30s, 5m or 1h\n", err());
+        assertEquals(ExitCodes.USAGE, run("server", "--compliance-policies", temp.resolve("none.json").toString(), "--store", store));
+        assertTrue(err().startsWith("iongov server: no compliance policy file "), err());
+        assertEquals(java.time.Duration.ofMinutes(5), ServerVerb.interval("5m"));
+        assertEquals(java.time.Duration.ZERO, ServerVerb.interval("0"));
+    }
+
+    // ---- compliance checks and audit reports ----
+
+    private static final Instant T0 = GovernedStoreFixture.T0;
+
+    /** The report fixture's scenario in an embedded store, closed again for the CLI to open. */
+    private String scenarioStore() throws Exception {
+        Path folder = temp.resolve("governed");
+        try (GovernedStoreFixture fixture = new GovernedStoreFixture(folder)) {
+            fixture.standardScenario();
+        }
+        return folder.toString();
+    }
+
+    @Test
+    void checkListsTheViolationsRecordsThemOnceAndExitsOneWhileAnyRemain() throws Exception {
+        String store = scenarioStore();
+        String[] hour = {"--from", T0.toString(), "--to", T0.plusSeconds(3600).toString()};
+        assertEquals(ExitCodes.FAILED, run(concat(new String[] {"audit", "check", "--store", store}, hour)), err());
+        String text = out();
+        assertTrue(text.startsWith("FAIL  serving-models-approved: every model serving in production had a human approval and a training"
+                + " auc of at least 0.8 (4 checked)\n"), text);
+        assertTrue(text.contains("PASS  ledger-intact: the governance ledger's hash chain verifies"), text);
+        assertTrue(text.contains("  ERROR serving-models-approved: model model-3 serves at recommend-tests (instance auto-1) without a"
+                + " human approval and with a training auc of 0.72, below 0.8\n"), text);
+        assertTrue(text.contains("  ERROR personal-data-approvals: model model-4 serves at recommend-tests (instance single-1) and was"
+                + " trained on personal data (dataset:patients, flagged by priya) with 1 distinct human approval (olivia); 2 needed"), text);
+        assertTrue(text.endsWith("3 violations in the window from 2026-11-20T08:00:00Z to 2026-11-20T09:00:00Z; 3 recorded now as"
+                + " compliance-violation events\n"), text);
+
+        assertEquals(ExitCodes.FAILED, run(concat(new String[] {"audit", "check", "--json", "--store", store}, hour)));
+        JsonNode json = new ObjectMapper().readTree(out());
+        assertEquals(0, json.get("recorded").asInt(), "recorded by the first check");
+        assertEquals("model-3", json.get("report").get("results").get(0).get("violations").get(0).get("subjectId").asText());
+        assertEquals(ExitCodes.OK, run("events", "--type", "compliance-violation", "--json", "--store", store), err());
+        assertEquals(3, new ObjectMapper().readTree(out()).size());
+
+        // Before the first deployment nothing served: exit 0.
+        assertEquals(ExitCodes.OK, run("audit", "check", "--store", store, "--to", T0.plusSeconds(500).toString()), out());
+        assertTrue(out().endsWith("0 violations in the window from the beginning to 2026-11-20T08:08:20Z; 0 recorded now as"
+                + " compliance-violation events\n"), out());
+
+        // A policy file of the operator's own; a bad one is refused naming its problem.
+        Path lenient = Files.writeString(temp.resolve("lenient.json"),
+                "{\"policies\": [{\"id\": \"lenient\", \"type\": \"serving-models-approved\", \"minApprovals\": 0, \"minimum\": 0.7}]}");
+        assertEquals(ExitCodes.OK, run(concat(new String[] {"audit", "check", "--policies", lenient.toString(), "--store", store}, hour)));
+        assertTrue(out().startsWith("PASS  lenient: every model serving in production had 0 human approvals and a training auc of at"
+                + " least 0.7 (4 checked)"), out());
+        Path bad = Files.writeString(temp.resolve("bad.json"), "{\"policies\": [{\"type\": \"serving-models-approved\", \"minimum\": \"high\"}]}");
+        assertEquals(ExitCodes.USAGE, run("audit", "check", "--policies", bad.toString(), "--store", store));
+        assertEquals("iongov audit: " + bad + " is not a valid compliance policy configuration: policies[0].minimum: must be a number,"
+                + " was \"high\"\n", err());
+        assertEquals(ExitCodes.USAGE, run("audit", "check", "--from", "yesterday", "--store", store));
+        assertEquals(ExitCodes.USAGE, run("audit", "check", "--ion", "x", "--store", store));
+        assertEquals("iongov audit check: --ion does not apply (see ./iongov audit --help)\n", err());
+    }
+
+    @Test
+    void reportWritesAPdfThatPopplerReadsAndHtmlAndCsv() throws Exception {
+        String store = scenarioStore();
+        Path pdf = temp.resolve("report.pdf");
+        assertEquals(ExitCodes.OK, run("audit", "report", "--from", T0.toString(), "--to", T0.plusSeconds(3600).toString(), "--out",
+                pdf.toString(), "--store", store), err());
+        assertTrue(out().startsWith("audit report written to " + pdf + " (pdf): 5 models trained, 4 approved and 1 rejected (policy"
+                + " decisions), 4 deployed, 3 violations; ledger intact at entry "), out());
+        assertTrue(out().contains("(no exported head given"), out());
+        String text = GovernedStoreFixture.poppler("pdftotext", "-layout", pdf.toString(), "-");
+        assertTrue(text.lines().anyMatch(l -> l.contains("model-2") && l.contains("rejected") && l.contains("olivia")), text);
+        assertTrue(text.lines().anyMatch(l -> l.contains("model-1") && l.contains("approve") && l.contains("oscar")), text);
+        assertTrue(text.contains("model model-3 serves at recommend-tests"), text);
+        assertEquals(ExitCodes.OK, run("audit", "head", "--store", store));
+        String head = new ObjectMapper().readTree(out()).get("hash").asText();
+        assertTrue(text.contains(head), "the ledger head " + head + " in\n" + text);
+        GovernedStoreFixture.poppler("pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "1", pdf.toString(), temp.resolve("page").toString());
+        assertTrue(Files.size(temp.resolve("page-1.png")) > 1000);
+
+        Path html = temp.resolve("report.html");
+        assertEquals(ExitCodes.OK, run("audit", "report", "--ion", "clinic-single-approval", "--out", html.toString(), "--store", store));
+        String page = Files.readString(html);
+        assertTrue(page.contains("<td>model-4</td>") && !page.contains("<td>model-1</td>"), "only the ION's models");
+        Path csv = temp.resolve("report.txt");
+        assertEquals(ExitCodes.OK, run("audit", "report", "--format", "csv", "--out", csv.toString(), "--store", store), err());
+        assertTrue(Files.readString(csv).contains("\r\ndecisions,2026-11-20T08:16:00Z,model-2,rejected,olivia,operator,"), Files.readString(csv));
+
+        assertEquals(ExitCodes.USAGE, run("audit", "report", "--out", temp.resolve("report.doc").toString(), "--store", store));
+        assertEquals("iongov audit report: cannot tell the format from 'report.doc': name a .pdf, .html or .csv file, or give --format"
+                + " pdf|html|csv\n", err());
+        assertEquals(ExitCodes.USAGE, run("audit", "report", "--store", store));
+        // Verified against an exported head, which the report names.
+        Path exported = temp.resolve("head.json");
+        assertEquals(ExitCodes.OK, run("audit", "head", "--out", exported.toString(), "--store", store), err());
+        Path withHead = temp.resolve("with-head.csv");
+        assertEquals(ExitCodes.OK, run("audit", "report", "--head", exported.toString(), "--out", withHead.toString(), "--store", store),
+                err());
+        assertTrue(out().contains(", verified against the exported head at entry "), out());
+        assertTrue(Files.readString(withHead).contains("\r\nledger,exported head,entry "), Files.readString(withHead));
+        // A file that cannot be written is a failure (exit 1), not a usage error, and leaves nothing behind.
+        Path noFolder = temp.resolve("missing-folder").resolve("report.csv");
+        assertEquals(ExitCodes.FAILED, run("audit", "report", "--out", noFolder.toString(), "--store", store));
+        assertTrue(err().startsWith("iongov audit report: cannot write " + noFolder), err());
+        assertEquals(ExitCodes.USAGE, run("audit", "report", "--ion", "nope", "--out", pdf.toString(), "--store", store));
+        assertTrue(err().startsWith("iongov audit: no instance of an ION named 'nope' is recorded"), err());
+    }
+
+    @Test
+    void checkAndReportThroughAServer() throws Exception {
+        String folder = scenarioStore();
+        try (GovernedStoreFixture opened = new GovernedStoreFixture(Path.of(folder));
+                GovernanceServer server = GovernanceServer.start(opened.store, IonDefinitionCheck.ionModel(),
+                        ServerOptions.defaults().withPort(0))) {
+            String auditor = opened.store.createToken("alice", Role.AUDITOR).secret();
+            String operator = opened.store.createToken("olivia", Role.OPERATOR).secret();
+            String url = server.uri().toString();
+            assertEquals(ExitCodes.FAILED, run("audit", "check", "--server", url, "--token", auditor, "--from", T0.toString()), err());
+            assertTrue(out().contains("  ERROR personal-data-approvals: model model-3 serves at"), out());
+            assertTrue(out().endsWith("; 3 recorded now as compliance-violation events\n"), out());
+            assertEquals(ExitCodes.STORE_UNAVAILABLE, run("audit", "check", "--server", url, "--token", operator));
+            assertTrue(err().contains("role operator may not export"), err());
+
+            // A person flags a dataset through the server, as themselves; an agent's token may not.
+            assertEquals(ExitCodes.OK, run("audit", "flag-personal-data", "--dataset", GovernedStoreFixture.WEATHER, "--comment",
+                    "holds postcodes", "--server", url, "--token", auditor), err());
+            assertTrue(out().startsWith("dataset dataset:weather flagged as personal data by alice (auditor) at "), out());
+            assertEquals("holds postcodes", opened.store.humanActions(new org.iongov.core.query.RecordQuery(null, null,
+                    "flag-personal-data", GovernedStoreFixture.WEATHER, null, 10)).get(0).comment());
+            String agent = opened.store.createToken("agent-1", Role.AGENT).secret();
+            assertEquals(ExitCodes.STORE_UNAVAILABLE, run("audit", "flag-personal-data", "--dataset", GovernedStoreFixture.WEATHER,
+                    "--clear", "--server", url, "--token", agent));
+            assertEquals(ExitCodes.USAGE, run("audit", "flag-personal-data", "--dataset", GovernedStoreFixture.WEATHER, "--store",
+                    folder));
+            assertEquals(ExitCodes.OK, run("audit", "flag-personal-data", "--dataset", GovernedStoreFixture.WEATHER, "--clear",
+                    "--server", url, "--token", operator), err());
+            assertTrue(out().startsWith("personal-data flag of dataset dataset:weather withdrawn by olivia (operator)"), out());
+
+            Path html = temp.resolve("remote.html");
+            assertEquals(ExitCodes.OK, run("audit", "report", "--server", url, "--token", auditor, "--out", html.toString()), err());
+            assertTrue(Files.readString(html).contains("<td>model-2</td><td>rejected</td><td>olivia</td>"));
+        }
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        List<String> all = new java.util.ArrayList<>(List.of(first));
+        all.addAll(List.of(second));
+        return all.toArray(String[]::new);
     }
 
     private static void sql(String store, String... statements) throws SQLException {

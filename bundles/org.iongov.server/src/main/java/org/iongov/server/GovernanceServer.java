@@ -23,8 +23,14 @@ import org.iongov.core.access.AccessToken;
 import org.iongov.core.access.IssuedToken;
 import org.iongov.core.access.Permission;
 import org.iongov.core.access.Role;
+import org.iongov.core.compliance.ComplianceCheck;
+import org.iongov.core.compliance.CompliancePolicies;
+import org.iongov.core.compliance.ComplianceReport;
+import org.iongov.core.compliance.ComplianceScope;
+import org.iongov.core.compliance.Violation;
 import org.iongov.core.json.MetadataJson;
 import org.iongov.core.lineage.Lineage;
+import org.iongov.core.metadata.HumanActionRecord;
 import org.iongov.core.metadata.IngestBatch;
 import org.iongov.core.metadata.InvalidRecordsException;
 import org.iongov.core.metadata.MetadataRecord;
@@ -33,6 +39,7 @@ import org.iongov.core.policy.ModelPropagation;
 import org.iongov.core.query.RecordQuery;
 import org.iongov.core.query.RunQuery;
 import org.iongov.core.query.StatisticQuery;
+import org.iongov.core.query.TimeRange;
 import org.iongov.core.store.GovernanceStore;
 import org.iongov.core.store.IonDefinitionRecord;
 import org.iongov.core.store.RetentionPolicy;
@@ -73,10 +80,35 @@ public final class GovernanceServer implements AutoCloseable {
     private final IonDefinitionCheck ionCheck;
     private final ServerOptions options;
     private final Clock clock;
+    private final AgentRegistry agents = new AgentRegistry();
     private final Instant started;
     private final List<Route> routes = new ArrayList<>();
     private final HttpServer http;
     private final ExecutorService executor;
+    private final ComplianceCheck compliance;
+    /** Runs the compliance policies every interval; null when they run only on request. */
+    private final java.util.concurrent.ScheduledExecutorService complianceSchedule;
+    /** One compliance check at a time: they record the same violations. */
+    private final Object complianceLock = new Object();
+    private volatile ComplianceReport latestCompliance;
+    /** When the periodic check last started, and why it failed (null when it did not). */
+    private volatile Instant lastComplianceAttempt;
+    private volatile String lastComplianceError;
+    /**
+     * Where the metadata not yet checked by a periodic check whose every policy ran begins (the
+     * end of the last such window; at first one interval back); the next window starts a lookback
+     * before it.
+     */
+    private Instant uncheckedSince;
+
+    /**
+     * How far before the last periodic check's end the next one starts: agents spool records and
+     * send them late, so a record's time can fall in a window already checked. Recording is
+     * idempotent, so the overlap records nothing twice.
+     */
+    static final Duration COMPLIANCE_LOOKBACK = Duration.ofHours(24);
+    /** The longest window a check on request may cover: it holds the check's lock on an HTTP thread. */
+    static final Duration MAX_REQUESTED_WINDOW = Duration.ofDays(400);
 
     private GovernanceServer(GovernanceStore store, IonDefinitionCheck ionCheck, ServerOptions options, Clock clock)
             throws IOException {
@@ -87,6 +119,7 @@ public final class GovernanceServer implements AutoCloseable {
         this.options = options;
         this.clock = clock;
         this.started = clock.instant();
+        this.compliance = new ComplianceCheck(options.compliancePolicies(), clock);
         defineRoutes();
         // Without TCP_NODELAY, small replies wait for delayed ACKs (~40 ms each on Linux loopback).
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -101,6 +134,17 @@ public final class GovernanceServer implements AutoCloseable {
         http.setExecutor(executor);
         http.createContext("/", this::serve);
         http.start();
+        long every = options.complianceInterval().toMillis();
+        if (every > 0) {
+            complianceSchedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "iongov-compliance");
+                thread.setDaemon(true);
+                return thread;
+            });
+            complianceSchedule.scheduleWithFixedDelay(this::scheduledComplianceCheck, every, every, TimeUnit.MILLISECONDS);
+        } else {
+            complianceSchedule = null;
+        }
     }
 
     /**
@@ -126,6 +170,20 @@ public final class GovernanceServer implements AutoCloseable {
         synchronized (modelMessages) {
             closing = true;
             modelMessages.notifyAll();
+        }
+        if (complianceSchedule != null) {
+            // A check in progress finishes before the owner closes the store under it.
+            complianceSchedule.shutdown();
+            try {
+                if (!complianceSchedule.awaitTermination(60, TimeUnit.SECONDS)) {
+                    LOG.log(System.Logger.Level.WARNING, "the compliance check did not finish within 60 s of shutdown; interrupting it");
+                    complianceSchedule.shutdownNow();
+                    complianceSchedule.awaitTermination(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                complianceSchedule.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
         http.stop(0);
         executor.shutdown();
@@ -210,6 +268,134 @@ public final class GovernanceServer implements AutoCloseable {
                 r -> Response.ok(MetadataJson.valueToJson(store.ledger(longParam(r, "from", 1), limit(r)))));
         route("GET", "/api/v1/ledger/head", Permission.READ, r -> Response.ok(MetadataJson.valueToJson(store.ledgerHead())));
         route("GET", "/api/v1/ledger/verify", Permission.READ, this::verifyLedger);
+        route("POST", "/api/v1/agents/heartbeat", Permission.INGEST, r -> {
+            agents.heartbeat(r.json(), r.caller().user(), clock.instant());
+            return Response.ok(MetadataJson.MAPPER.createObjectNode().put("received", true));
+        });
+        route("GET", "/api/v1/agents", Permission.READ, r -> Response.ok(agents.list(clock.instant())));
+        route("GET", "/api/v1/compliance", Permission.READ, this::latestCompliance);
+        route("POST", "/api/v1/compliance/check", Permission.EXPORT, this::checkCompliance);
+        // Decide or export: checked in the handler, since a route names one permission.
+        route("POST", "/api/v1/datasets/{id}/personal-data", Permission.READ, this::flagPersonalData);
+    }
+
+    // ---- compliance ----
+
+    /**
+     * The periodic check: the metadata of the window from a lookback before the end of the last
+     * check whose every policy ran (the first covers one interval back) to now. Any failure,
+     * {@link Error}s included, is logged and kept for {@code GET /api/v1/compliance}: an exception
+     * escaping would cancel the schedule silently.
+     */
+    private void scheduledComplianceCheck() {
+        Instant now = clock.instant();
+        lastComplianceAttempt = now;
+        try {
+            synchronized (complianceLock) {
+                if (uncheckedSince == null) {
+                    uncheckedSince = now.minus(options.complianceInterval());
+                }
+                Instant from = uncheckedSince.minus(COMPLIANCE_LOOKBACK);
+                ComplianceCheck.Outcome outcome = compliance.runAndRecord(store, new TimeRange(from, now));
+                latestCompliance = outcome.report();
+                List<String> errors = outcome.report().results().stream().filter(r -> r.error() != null)
+                        .map(r -> r.policyId() + ": " + r.error()).toList();
+                if (errors.isEmpty()) {
+                    uncheckedSince = now;
+                    lastComplianceError = null;
+                } else {
+                    // Not advanced: the next check covers this window again.
+                    lastComplianceError = "policies could not run: " + String.join("; ", errors);
+                }
+                if (outcome.recorded() > 0) {
+                    LOG.log(System.Logger.Level.WARNING, "compliance check recorded " + outcome.recorded() + " new violation(s): "
+                            + outcome.report().violations().stream().map(v -> v.message()).toList());
+                }
+            }
+        } catch (Throwable e) {
+            lastComplianceError = e.toString();
+            LOG.log(System.Logger.Level.ERROR, "the periodic compliance check failed; it runs again in "
+                    + options.complianceInterval(), e);
+        }
+    }
+
+    /** {@code {report, lastAttempt, lastError, interval}}: the latest report beside how the schedule fares. */
+    private Response latestCompliance(Request r) {
+        ComplianceReport latest = latestCompliance;
+        Instant attempt = lastComplianceAttempt;
+        if (latest == null && attempt == null) {
+            throw new ApiException(404, "no compliance check has run yet: " + (complianceSchedule == null
+                    ? "this server checks only on request" : "this server checks every " + options.complianceInterval())
+                    + "; POST /api/v1/compliance/check runs one now");
+        }
+        ObjectNode reply = JSON.objectNode();
+        reply.set("report", latest == null ? JSON.nullNode() : MetadataJson.valueToJson(latest));
+        reply.put("lastAttempt", attempt == null ? null : attempt.toString());
+        reply.put("lastError", lastComplianceError);
+        reply.put("interval", complianceSchedule == null ? null : options.complianceInterval().toString());
+        return Response.ok(reply);
+    }
+
+    /**
+     * Runs the server's policies (or those in the body, a policy configuration) over ?from&to, and
+     * records their violations; a configuration from the body records under
+     * {@code compliance:adhoc:} and does not become the latest report. Without {@code from} the
+     * window starts {@link #MAX_REQUESTED_WINDOW} before its end; a longer window is refused.
+     */
+    private Response checkCompliance(Request r) throws IOException {
+        TimeRange asked = r.range();
+        Instant to = asked.to() == null ? clock.instant() : asked.to();
+        Instant from = asked.from() == null ? to.minus(MAX_REQUESTED_WINDOW) : asked.from();
+        if (Duration.between(from, to).compareTo(MAX_REQUESTED_WINDOW) > 0) {
+            throw new ApiException(400, "the window from " + from + " to " + to + " is longer than "
+                    + MAX_REQUESTED_WINDOW.toDays() + " days: check it in parts (or run ./iongov audit check on the store)");
+        }
+        TimeRange window = new TimeRange(from, asked.to());
+        boolean own = r.body().length == 0;
+        ComplianceCheck check = compliance;
+        if (!own) {
+            try {
+                check = ComplianceCheck.adHoc(CompliancePolicies.parse(r.json(), "the request body"), clock);
+            } catch (CompliancePolicies.InvalidConfigException e) {
+                throw new ApiException(400, e.getMessage(), e.problems());
+            }
+        }
+        synchronized (complianceLock) {
+            ComplianceCheck.Outcome outcome = check.runAndRecord(store, window);
+            if (own) {
+                latestCompliance = outcome.report();
+            }
+            return Response.ok(MetadataJson.valueToJson(outcome));
+        }
+    }
+
+    /**
+     * A person flags a dataset as holding personal data, or withdraws the flag: recorded as their
+     * human action ({@code flag-personal-data} or {@code clear-personal-data}), in the role of
+     * their token. Operators and auditors (and admins) may; agents may not.
+     */
+    private Response flagPersonalData(Request r) throws IOException {
+        Role role = r.caller().role();
+        if (!role.may(Permission.DECIDE) && !role.may(Permission.EXPORT)) {
+            throw new ApiException(403, "role " + role.wireName() + " may not flag datasets: an operator, auditor or admin may");
+        }
+        String datasetId = r.pathParam(0);
+        JsonNode body = r.json();
+        JsonNode flagged = body.get("flagged");
+        if (flagged == null || !flagged.isBoolean()) {
+            throw new ApiException(400, "flagged: is required, true (holds personal data) or false (withdraw the flag);"
+                    + " body {\"flagged\": true|false, \"comment\": ...}");
+        }
+        if (store.datasets(new RecordQuery(null, null, null, datasetId, null, 1)).isEmpty()) {
+            throw new ApiException(404, "no dataset '" + datasetId + "' is recorded");
+        }
+        Instant now = clock.instant();
+        String action = flagged.asBoolean() ? ComplianceScope.FLAG_PERSONAL_DATA : ComplianceScope.CLEAR_PERSONAL_DATA;
+        HumanActionRecord record = new HumanActionRecord(action + ":" + datasetId + ":" + r.caller().user() + ":" + now.toEpochMilli()
+                + ":" + java.util.UUID.randomUUID(), r.caller().user(), role.wireName(), action, "dataset", datasetId, null, now,
+                body.path("comment").asText(null));
+        store.ingest(new IngestBatch(List.of(record)));
+        return Response.created(MetadataJson.valueToJson(record));
     }
 
     private static long longParam(Request r, String name, long defaultValue) {
@@ -288,7 +474,7 @@ public final class GovernanceServer implements AutoCloseable {
         } catch (IonDefinitionCheck.InvalidDefinitionException e) {
             throw new ApiException(400, e.getMessage(), e.problems());
         }
-        IonDefinitionRecord stored = store.addIonDefinition(name, text);
+        IonDefinitionRecord stored = store.addIonDefinition(name, text, r.caller().user());
         ObjectNode reply = JSON.objectNode();
         reply.put("name", stored.name());
         reply.put("version", stored.version());
@@ -317,6 +503,7 @@ public final class GovernanceServer implements AutoCloseable {
                     + " records: split it");
         }
         List<MetadataRecord> parsed = MetadataJson.readRecords(body);
+        refuseWhatOnlyPeopleRecord(parsed, r.caller());
         JsonNode receipt = MetadataJson.valueToJson(store.ingest(new IngestBatch(parsed)));
         // Models reaching policy nodes are decided (and sent on) before the producer hears back.
         propagation.afterIngest(parsed);
@@ -324,6 +511,36 @@ public final class GovernanceServer implements AutoCloseable {
             modelMessagesStored();
         }
         return Response.ok(receipt);
+    }
+
+    /**
+     * Compliance and model propagation trust human actions (approvals, personal-data flags) and the
+     * server's own events (compliance violations, policy decisions): an agent's token may not
+     * ingest them. People record them through their routes, with their own tokens.
+     */
+    private static void refuseWhatOnlyPeopleRecord(List<MetadataRecord> records, AccessToken caller) {
+        Role role = caller.role();
+        if (role.may(Permission.DECIDE) || role.may(Permission.EXPORT) || role.may(Permission.ADMINISTER)) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            MetadataRecord record = records.get(i);
+            if (record instanceof HumanActionRecord human) {
+                problems.add("records[" + i + "]: humanAction '" + human.id() + "' is recorded by a person with their own token"
+                        + " (POST /api/v1/approvals, /api/v1/rollbacks, /api/v1/datasets/{id}/personal-data), not ingested by a "
+                        + role.wireName());
+            } else if (record instanceof org.iongov.core.metadata.EventRecord event
+                    && (event.id().startsWith(Violation.EVENT_ID_PREFIX) || event.id().startsWith("policy:"))) {
+                problems.add("records[" + i + "].id: event '" + event.id() + "': ids starting with '"
+                        + event.id().substring(0, event.id().indexOf(':') + 1) + "' are the server's own (compliance violations,"
+                        + " policy decisions); choose another id");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiException(400, "the batch holds records a " + role.wireName() + " may not ingest (nothing was stored): "
+                    + String.join("; ", problems), problems);
+        }
     }
 
     private Response decide(Request r) throws IOException {
@@ -426,14 +643,14 @@ public final class GovernanceServer implements AutoCloseable {
         }
         Role role = Role.fromWireName(roleName == null ? "" : roleName)
                 .orElseThrow(() -> new ApiException(400, "role: '" + roleName + "' is not one of " + Role.wireNames()));
-        IssuedToken issued = store.createToken(user, role);
+        IssuedToken issued = store.createToken(user, role, r.caller().user());
         ObjectNode reply = (ObjectNode) MetadataJson.valueToJson(issued.token());
         reply.put("secret", issued.secret());
         return Response.created(reply);
     }
 
     private Response revokeToken(Request r) {
-        if (!store.revokeToken(r.pathParam(0))) {
+        if (!store.revokeToken(r.pathParam(0), r.caller().user())) {
             throw new ApiException(404, "no active token '" + r.pathParam(0) + "'");
         }
         ObjectNode reply = JSON.objectNode();

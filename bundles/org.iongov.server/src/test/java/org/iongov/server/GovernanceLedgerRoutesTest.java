@@ -3,10 +3,6 @@ package org.iongov.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +15,7 @@ import java.util.ServiceLoader;
 
 import org.iongov.core.access.IssuedToken;
 import org.iongov.core.access.Role;
+import org.iongov.server.ApiCalls.Reply;
 import org.iongov.core.audit.LedgerEntry;
 import org.iongov.core.json.MetadataJson;
 import org.iongov.core.metadata.IonInstanceRecord;
@@ -36,8 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -53,7 +48,7 @@ class GovernanceLedgerRoutesTest {
 
     private GovernanceStore store;
     private GovernanceServer server;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiCalls api;
     private String admin;
     private String agent;
     private String olivia;
@@ -64,6 +59,7 @@ class GovernanceLedgerRoutesTest {
     void start() throws Exception {
         store = ServiceLoader.load(GovernanceStoreProvider.class).findFirst().orElseThrow().openEmbedded(temp.resolve("store"));
         server = GovernanceServer.start(store, GovernanceServerTest.NAME_ONLY, ServerOptions.defaults().withPort(0));
+        api = new ApiCalls(server);
         admin = store.createToken("root", Role.ADMIN).secret();
     }
 
@@ -73,15 +69,8 @@ class GovernanceLedgerRoutesTest {
         store.close();
     }
 
-    private record Reply(int status, JsonNode json) {
-    }
-
     private Reply call(String method, String path, String token, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.uri() + path))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), MetadataJson.MAPPER.readTree(response.body()));
+        return api.call(method, path, token, body);
     }
 
     private String token(String user, String role) throws Exception {
@@ -91,12 +80,7 @@ class GovernanceLedgerRoutesTest {
     }
 
     private void ingest(List<MetadataRecord> records) throws Exception {
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        records.forEach(r -> array.add(MetadataJson.toWire(r)));
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.set("records", array);
-        Reply reply = call("POST", "/api/v1/ingest", agent, body.toString());
-        assertEquals(200, reply.status(), reply.json().toString());
+        api.ingest(agent, records);
     }
 
     private String train(double auc) throws Exception {

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +15,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 import org.iongov.core.access.Role;
+import org.iongov.server.ApiCalls.Reply;
 import org.iongov.core.json.MetadataJson;
 import org.iongov.core.lineage.ControlResult;
 import org.iongov.core.lineage.DatasetImpact;
@@ -49,8 +46,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Models travel along the paper's sample IONs through threshold and human-approval policy nodes. */
@@ -63,7 +58,7 @@ class ModelPropagationTest {
 
     private GovernanceStore store;
     private GovernanceServer server;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiCalls api;
     private String agent;
     private String olivia;
     private String oscar;
@@ -77,6 +72,7 @@ class ModelPropagationTest {
         store.addIonDefinition("test-recommendation-approved-retraining", Files.readString(examples.resolve("c-retraining-with-approval.json")));
         store.addIonDefinition("test-recommendation-ensemble", Files.readString(examples.resolve("d-ensemble.json")));
         server = GovernanceServer.start(store, GovernanceServerTest.NAME_ONLY, ServerOptions.defaults().withPort(0));
+        api = new ApiCalls(server);
         agent = store.createToken("agent-spark", Role.AGENT).secret();
         olivia = store.createToken("olivia", Role.OPERATOR).secret();
         oscar = store.createToken("oscar", Role.OPERATOR).secret();
@@ -89,24 +85,12 @@ class ModelPropagationTest {
         store.close();
     }
 
-    private record Reply(int status, JsonNode json) {
-    }
-
     private Reply call(String method, String path, String token, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.uri() + path))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), MetadataJson.MAPPER.readTree(response.body()));
+        return api.call(method, path, token, body);
     }
 
     private void ingest(List<MetadataRecord> records) throws Exception {
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        records.forEach(r -> array.add(MetadataJson.toWire(r)));
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.set("records", array);
-        Reply reply = call("POST", "/api/v1/ingest", agent, body.toString());
-        assertEquals(200, reply.status(), reply.json().toString());
+        api.ingest(agent, records);
     }
 
     /** A training run (started by dana) that reports its AUC and publishes a model on a channel. */

@@ -136,25 +136,34 @@ public final class Lineage {
         for (String runId : trainingRuns) {
             NodeRun training = store.run(runId).orElse(null);
             for (ModelRecord model : store.models(new RecordQuery(runId, null, null, null, null, MAX_ROWS))) {
-                List<DatasetImpact.ModelUse> uses = new ArrayList<>();
-                for (MessageRecord message : store.messages(new RecordQuery(null, null, null, model.id(), null, MAX_ROWS))) {
-                    for (MessageReceivedRecord receipt : store.messageReceipts(new RecordQuery(null, null, null, message.id(), null,
-                            MAX_ROWS))) {
-                        NodeRun receiver = store.run(receipt.receiverRunId()).orElse(null);
-                        if (receiver == null || receiver.start().nodeKind() != org.iongov.core.metadata.RunRecord.NodeKind.PIPELINE) {
-                            continue;
-                        }
-                        List<PredictionRecord> made = predictionsOfRun.computeIfAbsent(receiver.start().id(), id -> store.predictions(
-                                new RecordQuery(id, null, null, null, null, org.iongov.core.query.Limits.MAX_ROWS)));
-                        int count = (int) made.stream().filter(p -> p.modelIds().contains(model.id())).count();
-                        uses.add(new DatasetImpact.ModelUse(receiver, message.channel(), receipt.receivedAt(), count,
-                                made.size() == org.iongov.core.query.Limits.MAX_ROWS));
-                    }
-                }
-                models.add(new DatasetImpact.ImpactedModel(model, training, uses));
+                models.add(new DatasetImpact.ImpactedModel(model, training, uses(model.id(), predictionsOfRun)));
             }
         }
         return Optional.of(new DatasetImpact(dataset.get(), models));
+    }
+
+    /** Where a model served: each pipeline run that took it in, since when, and its predictions made with it there. */
+    public List<DatasetImpact.ModelUse> usesOfModel(String modelId) {
+        return uses(modelId, new java.util.HashMap<>());
+    }
+
+    private List<DatasetImpact.ModelUse> uses(String modelId, Map<String, List<PredictionRecord>> predictionsOfRun) {
+        List<DatasetImpact.ModelUse> uses = new ArrayList<>();
+        for (MessageRecord message : store.messages(new RecordQuery(null, null, null, modelId, null, MAX_ROWS))) {
+            for (MessageReceivedRecord receipt : store.messageReceipts(new RecordQuery(null, null, null, message.id(), null,
+                    MAX_ROWS))) {
+                NodeRun receiver = store.run(receipt.receiverRunId()).orElse(null);
+                if (receiver == null || receiver.start().nodeKind() != org.iongov.core.metadata.RunRecord.NodeKind.PIPELINE) {
+                    continue;
+                }
+                List<PredictionRecord> made = predictionsOfRun.computeIfAbsent(receiver.start().id(), id -> store.predictions(
+                        new RecordQuery(id, null, null, null, null, org.iongov.core.query.Limits.MAX_ROWS)));
+                int count = (int) made.stream().filter(p -> p.modelIds().contains(modelId)).count();
+                uses.add(new DatasetImpact.ModelUse(receiver, message.channel(), receipt.receivedAt(), count,
+                        made.size() == org.iongov.core.query.Limits.MAX_ROWS));
+            }
+        }
+        return uses;
     }
 
     /** A model's path, as deployed to a given run (or to any, with a null run). */
