@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.time.Clock;
@@ -29,11 +28,7 @@ import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
@@ -48,6 +43,7 @@ import org.iongov.core.metadata.ModelRecord;
 import org.iongov.core.metadata.RunRecord;
 import org.iongov.core.policy.ModelPropagation;
 import org.iongov.core.store.GovernanceStore;
+import org.iongov.ui.model.approval.ApprovalQueuePresenter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,7 +52,6 @@ import org.junit.jupiter.api.Test;
  */
 class WorkbenchUiTest {
 
-    private static final String WINDOW = "org.iongov.ui.window.main";
     private static final Map<String, Class<?>> PARTS = Map.of(
             "org.iongov.ui.part.designer", IonDesignerPart.class,
             "org.iongov.ui.part.lineage", LineageExplorerPart.class,
@@ -115,34 +110,41 @@ class WorkbenchUiTest {
         EPartService parts = mainWindow().getContext().get(EPartService.class);
         ApprovalQueuePart queue = (ApprovalQueuePart) parts.showPart("org.iongov.ui.part.approvals", PartState.ACTIVATE)
                 .getObject();
-        assertEquals(List.of(ApprovalQueuePart.COLUMNS),
+        assertEquals(ApprovalQueuePresenter.QUEUE_COLUMNS,
                 Arrays.stream(queue.table().getColumns()).map(TableColumn::getText).toList());
         GovernanceStore store = mainWindow().getContext().get(GovernanceStore.class);
         ModelPropagation propagation = new ModelPropagation(store, Clock.systemUTC());
+        queue.refresh();
+        waitUntil(() -> !queue.busy(), 30_000); // the store is read in a job
         int before = propagation.pending(null).size();
         assertEquals(before, queue.table().getItemCount(), "the queue lists what the store has waiting");
 
         // A model reaches the human-approval node of the paper's Figure 1(c): it waits in the queue.
         String modelId = parkModelForApproval(store, propagation);
         queue.refresh();
-        processEvents();
+        waitUntil(() -> !queue.busy(), 30_000);
         assertEquals(before + 1, queue.table().getItemCount());
         TableItem parked = Arrays.stream(queue.table().getItems()).filter(i -> i.getText(0).equals(modelId)).findFirst().orElseThrow();
         assertEquals("clinical-approval", parked.getText(2));
-        assertEquals("0 of 2", parked.getText(3));
-        assertTrue(queue.message().endsWith("waiting for approval."), queue.message());
+        assertEquals("0 of 2", parked.getText(4));
+        assertEquals(ApprovalQueuePresenter.queueMessage(before + 1), queue.message());
 
         LineageExplorerPart lineage = (LineageExplorerPart) parts.showPart("org.iongov.ui.part.lineage",
                 PartState.ACTIVATE).getObject();
-        assertEquals(LineageExplorerPart.HINT, lineage.message());
+        lineage.search().setText(" ");
+        lineage.search().notifyListeners(SWT.DefaultSelection, null);
+        assertEquals(LineageExplorerPart.HINT, lineage.message(), "an empty search explains what to enter");
         lineage.search().setText("pred-42");
         lineage.search().notifyListeners(SWT.DefaultSelection, null);
+        waitUntil(() -> !lineage.busy(), 30_000); // the store is searched in a job
         assertEquals("No prediction, model, run or dataset 'pred-42' is recorded in this store.", lineage.message());
 
-        assertEquals(StatisticsTimelinePart.EMPTY_MESSAGE, ((StatisticsTimelinePart) parts
-                .showPart("org.iongov.ui.part.statistics", PartState.ACTIVATE).getObject()).message());
-        assertEquals(IonTimelinePart.EMPTY_MESSAGE, ((IonTimelinePart) parts
-                .showPart("org.iongov.ui.part.iontimeline", PartState.ACTIVATE).getObject()).message());
+        StatisticsTimelinePart statistics = (StatisticsTimelinePart) parts.showPart(StatisticsTimelinePart.ID, PartState.ACTIVATE).getObject();
+        waitUntil(() -> !statistics.busy(), 30_000);
+        assertEquals(store.instances().isEmpty(), StatisticsTimelinePart.EMPTY_MESSAGE.equals(statistics.message()), statistics.message());
+        IonTimelinePart timeline = (IonTimelinePart) parts.showPart(IonTimelinePart.ID, PartState.ACTIVATE).getObject();
+        waitUntil(() -> !timeline.busy(), 30_000);
+        assertEquals(store.instances().isEmpty(), IonTimelinePart.EMPTY_MESSAGE.equals(timeline.message()), timeline.message());
     }
 
     @Test
@@ -191,30 +193,17 @@ class WorkbenchUiTest {
         shell.forceActive();
         waitUntil(() -> shell.isVisible(), 5_000);
         processEvents();
-        Rectangle bounds = shell.getBounds();
-        Image image = new Image(display, bounds.width, bounds.height);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(image, bounds.x, bounds.y);
-            ImageData data = image.getImageData();
-            Path out = Path.of(System.getProperty("iongov.test.output"), "screenshots", "workbench.png");
-            Files.createDirectories(out.getParent());
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] { data };
-            loader.save(out.toString(), SWT.IMAGE_PNG);
-            assertTrue(Files.size(out) > 1000, "screenshot written to " + out);
-            // A drawn window has text, borders and backgrounds: many colours, not a blank rectangle.
-            Set<Integer> colours = new HashSet<>();
-            for (int y = 0; y < data.height; y += 3) {
-                for (int x = 0; x < data.width; x += 3) {
-                    colours.add(data.getPixel(x, y));
-                }
+        ImageData data = WorkbenchWindow.screenshot(shell, "workbench");
+        Path out = Path.of(System.getProperty("iongov.test.output"), "screenshots", "workbench.png");
+        assertTrue(Files.size(out) > 1000, "screenshot written to " + out);
+        // A drawn window has text, borders and backgrounds: many colours, not a blank rectangle.
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < data.height; y += 3) {
+            for (int x = 0; x < data.width; x += 3) {
+                colours.add(data.getPixel(x, y));
             }
-            assertTrue(colours.size() > 10, "window has only " + colours.size() + " colours: not drawn");
-        } finally {
-            gc.dispose();
-            image.dispose();
         }
+        assertTrue(colours.size() > 10, "window has only " + colours.size() + " colours: not drawn");
     }
 
     /** Stores what a training pipeline reports when it publishes a model on sample (c)'s candidate channel. */
@@ -241,37 +230,15 @@ class WorkbenchUiTest {
     }
 
     private MTrimmedWindow mainWindow() {
-        waitUntil(() -> findMainWindow() != null, 30_000);
-        return findMainWindow();
-    }
-
-    private MTrimmedWindow findMainWindow() {
-        for (Shell shell : display.getShells()) {
-            // e4's renderers link each widget to its model element under this key.
-            if (shell.getData("modelElement") instanceof MTrimmedWindow window && WINDOW.equals(window.getElementId())) {
-                return window;
-            }
-        }
-        return null;
+        return WorkbenchWindow.main(display);
     }
 
     private void waitUntil(BooleanSupplier condition, long timeoutMillis) {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                fail("condition not met within " + timeoutMillis + " ms");
-            }
-            if (!display.readAndDispatch()) {
-                display.timerExec(50, () -> { }); // wake up to re-check the deadline
-                display.sleep();
-            }
-        }
+        WorkbenchWindow.waitUntil(display, condition, timeoutMillis);
     }
 
     private void processEvents() {
-        while (display.readAndDispatch()) {
-            // drain pending UI events
-        }
+        WorkbenchWindow.processEvents(display);
     }
 
     private static void collectLabels(Control control, List<String> into) {

@@ -2,74 +2,344 @@ package org.iongov.internal.ui;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.iongov.core.policy.ModelPropagation;
+import org.eclipse.swt.widgets.Text;
 import org.iongov.core.policy.ModelPropagation.PendingApproval;
 import org.iongov.core.store.GovernanceStore;
+import org.iongov.ui.model.approval.ApprovalQueuePresenter;
+import org.iongov.ui.model.approval.ApprovalQueuePresenter.DecisionRow;
+import org.iongov.ui.model.approval.ApprovalQueuePresenter.Outcome;
+import org.iongov.ui.model.approval.ApprovalQueuePresenter.Property;
+import org.iongov.ui.model.approval.ApprovalQueuePresenter.QueueRow;
+import org.iongov.ui.model.approval.ApprovalQueuePresenter.Review;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
-/** Models parked by a human-approval policy, waiting for an operator's decision. */
+/**
+ * Models parked by a human-approval policy, waiting for an operator's decision: the queue, the
+ * selected model's review (training statistics beside the model in production, its data and
+ * whether it changed, its training run), Approve / Reject with a comment, and the decisions
+ * people took. A thin shell over {@link ApprovalQueuePresenter}: every store read and decision
+ * runs in a job; refusals of the policy are shown in words under the buttons.
+ */
 public final class ApprovalQueuePart {
 
-    static final String EMPTY_MESSAGE = "No models are waiting for approval.";
-    static final String[] COLUMNS = { "Model", "ION instance", "Policy", "Approvals", "Waiting since" };
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** The part's id in the application model. */
+    public static final String ID = "org.iongov.ui.part.approvals";
+    static final String EMPTY_MESSAGE = ApprovalQueuePresenter.queueMessage(0);
+    static final String NO_SELECTION = "Select a waiting model to review its training beside the model in production.";
+    static final String[] PROPERTY_COLUMNS = { "Training run", "Value" };
 
     @Inject
     GovernanceStore store;
+    @Inject
+    WorkbenchUser user;
+    @Inject
+    EPartService parts;
+    @Inject
+    IEventBroker events;
 
-    private Table table;
+    private ApprovalQueuePresenter presenter;
+    private PartJobs jobs;
     private Label message;
+    private Table queue;
+    private Label summary;
+    private Table metrics;
+    private Table data;
+    private Table training;
+    private Text comment;
+    private Button approve;
+    private Button reject;
+    private Label outcome;
+    private Table history;
+    private Review review;
+    private boolean lastRefused;
 
     @PostConstruct
     void createControls(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
-        PartHeader.title(parent, "Approval queue");
+        presenter = new ApprovalQueuePresenter(store, Clock.systemUTC(), user.name(), user.role(), ZoneId.systemDefault());
+        parent.setLayout(new GridLayout(2, false));
+        Label title = PartHeader.title(parent, "Approval queue");
+        ((GridData) title.getLayoutData()).horizontalSpan = 2;
         message = PartHeader.message(parent, EMPTY_MESSAGE);
-        table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
+        Button refresh = new Button(parent, SWT.PUSH);
+        refresh.setText("Refresh");
+        refresh.setLayoutData(new GridData(SWT.END, SWT.TOP, false, false));
+        refresh.addListener(SWT.Selection, e -> refresh());
+        jobs = new PartJobs(parent);
+
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        queue = table(sash, ApprovalQueuePresenter.QUEUE_COLUMNS, SWT.SINGLE);
+        queue.setToolTipText("Select a model to review it; double-click to trace its lineage");
+        queue.addListener(SWT.Selection, e -> {
+            setOutcome("", false);
+            showSelected();
+        });
+        queue.addListener(SWT.DefaultSelection, e -> traceSelected());
+
+        Composite reviewArea = new Composite(sash, SWT.NONE);
+        reviewArea.setLayout(new GridLayout(3, false));
+        summary = new Label(reviewArea, SWT.WRAP);
+        GridData summaryData = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
+        summaryData.widthHint = 300;
+        summary.setLayoutData(summaryData);
+        summary.setText(NO_SELECTION);
+        metrics = table(reviewArea, ApprovalQueuePresenter.METRIC_COLUMNS, SWT.SINGLE);
+        data = table(reviewArea, ApprovalQueuePresenter.DATA_COLUMNS, SWT.SINGLE);
+        training = table(reviewArea, List.of(PROPERTY_COLUMNS), SWT.SINGLE);
+        // The data table has four columns of locations and digests: it gets the most room.
+        int[] widths = { 330, 520, 300 };
+        List<Table> reviewTables = List.of(metrics, data, training);
+        for (int i = 0; i < widths.length; i++) {
+            GridData layout = (GridData) reviewTables.get(i).getLayoutData();
+            layout.minimumHeight = reviewTables.get(i).getItemHeight() * 4 + reviewTables.get(i).getHeaderHeight();
+            layout.widthHint = widths[i];
+        }
+
+        Composite decide = new Composite(reviewArea, SWT.NONE);
+        decide.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
+        GridLayout decideLayout = new GridLayout(4, false);
+        decideLayout.marginWidth = 0;
+        decide.setLayout(decideLayout);
+        Label as = new Label(decide, SWT.NONE);
+        as.setText("Comment (deciding as " + user.name() + ", " + user.role() + "):");
+        comment = new Text(decide, SWT.BORDER | SWT.SINGLE);
+        comment.setMessage("why you approve or reject (required to reject)");
+        comment.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        approve = new Button(decide, SWT.PUSH);
+        approve.setText("Approve");
+        approve.addListener(SWT.Selection, e -> decide(true));
+        reject = new Button(decide, SWT.PUSH);
+        reject.setText("Reject");
+        reject.addListener(SWT.Selection, e -> decide(false));
+        outcome = new Label(reviewArea, SWT.WRAP);
+        GridData outcomeData = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
+        outcomeData.widthHint = 300;
+        outcome.setLayoutData(outcomeData);
+        outcome.setFont(JFaceResources.getBannerFont());
+
+        Composite historyArea = new Composite(sash, SWT.NONE);
+        GridLayout historyLayout = new GridLayout(1, false);
+        historyLayout.marginWidth = 0;
+        historyArea.setLayout(historyLayout);
+        new Label(historyArea, SWT.NONE).setText("Decisions taken (newest first)");
+        history = table(historyArea, ApprovalQueuePresenter.HISTORY_COLUMNS, SWT.SINGLE);
+        sash.setWeights(25, 55, 20);
+        showReview(null);
+        refresh();
+    }
+
+    @Focus
+    void focus() {
+        queue.setFocus();
+    }
+
+    private static Table table(Composite parent, List<String> columns, int style) {
+        Table table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | style);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        for (String column : COLUMNS) {
+        for (String column : columns) {
             TableColumn c = new TableColumn(table, SWT.NONE);
             c.setText(column);
             c.setWidth(110);
         }
-        refresh();
+        return table;
     }
 
-    /** Re-reads the models waiting at human-approval policy nodes. */
-    public void refresh() {
-        List<PendingApproval> pending = new ModelPropagation(store, Clock.systemUTC()).pending(null);
-        table.removeAll();
-        for (PendingApproval p : pending) {
-            TableItem item = new TableItem(table, SWT.NONE);
-            item.setText(new String[] { p.modelId(), p.instanceId(), p.policyNode(), p.approvals() + " of " + p.required(),
-                    WHEN.format(p.waitingSince()) });
-            item.setData(p);
+    private static void fill(Table table, List<List<String>> rows, List<?> data) {
+        table.setRedraw(false);
+        try {
+            table.removeAll();
+            for (int i = 0; i < rows.size(); i++) {
+                TableItem item = new TableItem(table, SWT.NONE);
+                item.setText(rows.get(i).toArray(String[]::new));
+                item.setData(data.get(i));
+            }
+            for (TableColumn c : table.getColumns()) {
+                c.pack();
+                c.setWidth(Math.min(Math.max(c.getWidth(), 70), 360));
+            }
+        } finally {
+            table.setRedraw(true);
         }
-        message.setText(pending.isEmpty() ? EMPTY_MESSAGE
-                : pending.size() + (pending.size() == 1 ? " model is" : " models are") + " waiting for approval.");
+    }
+
+    // ---- actions (each a job) ----
+
+    /** Re-reads the queue and the decisions taken; keeps the selected model selected while it waits. */
+    public void refresh() {
+        String selected = selectedModel();
+        jobs.run("Reading the approval queue", () -> new Snapshot(presenter.queue(), presenter.history()), snapshot -> {
+            fill(queue, snapshot.queue().stream().map(QueueRow::cells).toList(), snapshot.queue().stream().map(QueueRow::pending).toList());
+            fill(history, snapshot.history().stream().map(DecisionRow::cells).toList(), snapshot.history());
+            setMessage(ApprovalQueuePresenter.queueMessage(snapshot.queue().size()));
+            TableItem keep = selected == null ? null
+                    : java.util.Arrays.stream(queue.getItems()).filter(i -> i.getText(0).equals(selected)).findFirst().orElse(null);
+            if (keep != null) {
+                queue.setSelection(keep);
+                showSelected();
+            } else {
+                showReview(null);
+            }
+        }, this::setMessage);
+    }
+
+    private record Snapshot(List<QueueRow> queue, List<DecisionRow> history) {
+    }
+
+    private void showSelected() {
+        PendingApproval waiting = selectedPending();
+        if (waiting == null) {
+            showReview(null);
+            return;
+        }
+        jobs.run("Reviewing model " + waiting.modelId(), () -> presenter.review(waiting), this::showReview, this::setOutcomeRefused);
+    }
+
+    private void decide(boolean approving) {
+        PendingApproval waiting = review == null ? null : review.pending();
+        if (waiting == null) {
+            return;
+        }
+        String text = comment.getText();
+        approve.setEnabled(false);
+        reject.setEnabled(false);
+        setOutcome((approving ? "Approving " : "Rejecting ") + waiting.modelId() + "…", false);
+        jobs.run((approving ? "Approving model " : "Rejecting model ") + waiting.modelId(), () -> presenter.decide(waiting, approving, text),
+                (Outcome result) -> {
+                    setOutcome(result.message(), !result.accepted());
+                    if (result.accepted()) {
+                        comment.setText("");
+                    }
+                    refresh();
+                }, failure -> {
+                    setOutcomeRefused(failure);
+                    refresh();
+                });
+    }
+
+    /** Shows the selected model's lineage in the lineage explorer. */
+    void traceSelected() {
+        PendingApproval p = selectedPending();
+        if (p != null) {
+            parts.showPart(LineageExplorerPart.ID, PartState.ACTIVATE);
+            events.post(LineageExplorerPart.TOPIC_TRACE, p.modelId());
+        }
+    }
+
+    private void showReview(Review shown) {
+        review = shown;
+        boolean any = shown != null;
+        summary.setText(any ? shown.summary() : NO_SELECTION);
+        fill(metrics, any ? shown.metrics().stream().map(m -> m.cells()).toList() : List.of(), any ? shown.metrics() : List.of());
+        fill(data, any ? shown.data().stream().map(d -> d.cells()).toList() : List.of(), any ? shown.data() : List.of());
+        List<Property> properties = any ? shown.training() : List.of();
+        fill(training, properties.stream().map(p -> List.of(p.name(), p.value())).toList(), properties);
+        approve.setEnabled(any);
+        reject.setEnabled(any);
+        summary.getParent().layout(true, true);
+    }
+
+    private void setMessage(String text) {
+        message.setText(text);
         message.getParent().layout(true, true);
     }
 
+    private void setOutcomeRefused(String text) {
+        setOutcome(text, true);
+    }
+
+    private void setOutcome(String text, boolean refused) {
+        lastRefused = refused;
+        outcome.setText(text);
+        outcome.setForeground(refused ? outcome.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
+        outcome.getParent().layout(true, true);
+    }
+
+    private PendingApproval selectedPending() {
+        TableItem[] selected = queue.getSelection();
+        return selected.length == 1 && selected[0].getData() instanceof PendingApproval p ? p : null;
+    }
+
+    private String selectedModel() {
+        PendingApproval p = selectedPending();
+        return p == null ? null : p.modelId();
+    }
+
+    // ---- for tests ----
+
     public Table table() {
-        return table;
+        return queue;
     }
 
     public String message() {
         return message.getText();
+    }
+
+    /** The review shown, null when no model is selected. */
+    public Review review() {
+        return review;
+    }
+
+    public Table metrics() {
+        return metrics;
+    }
+
+    public Table data() {
+        return data;
+    }
+
+    public Table training() {
+        return training;
+    }
+
+    public Table history() {
+        return history;
+    }
+
+    public Text comment() {
+        return comment;
+    }
+
+    public Button approveButton() {
+        return approve;
+    }
+
+    public Button rejectButton() {
+        return reject;
+    }
+
+    /** What came of the last decision, or why it was refused. */
+    public String outcome() {
+        return outcome.getText();
+    }
+
+    /** Whether the last decision was refused. */
+    public boolean refused() {
+        return lastRefused;
+    }
+
+    /** Whether a read or decision asked for is still running or not yet shown. */
+    public boolean busy() {
+        return jobs.busy();
     }
 }

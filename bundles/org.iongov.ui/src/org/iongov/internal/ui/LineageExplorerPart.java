@@ -1,38 +1,293 @@
 package org.iongov.internal.ui;
 
+import java.util.List;
+import java.util.function.Function;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.iongov.core.store.GovernanceStore;
+import org.iongov.internal.ui.graph.GraphCanvas;
+import org.iongov.ui.model.graph.GraphLayout;
+import org.iongov.ui.model.graph.GraphNode;
+import org.iongov.ui.model.graph.NodeKind;
+import org.iongov.ui.model.lineage.LineageExplorerPresenter;
+import org.iongov.ui.model.lineage.LineageExplorerPresenter.Match;
+import org.iongov.ui.model.lineage.LineageGraph;
+import org.iongov.ui.model.lineage.LineageView;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 
-/** Where an investigator starts from a prediction, model, run or dataset and follows its lineage. */
+/**
+ * Where an investigator starts from a prediction, model, run or dataset and follows its lineage:
+ * a search box, the provenance graph laid out left to right, and the details of the selected
+ * node. A thin shell over {@link LineageExplorerPresenter}: every store read and layout runs in
+ * an Eclipse {@link Job}; the UI thread only draws the result.
+ */
 public final class LineageExplorerPart {
 
     static final String HINT = "Enter a prediction, model, run or dataset id to trace where it came from and what used it.";
+    /** The part's id in the application model. */
+    public static final String ID = "org.iongov.ui.part.lineage";
+    /** Event topic other views post an id to, to trace it here (show the part first). */
+    public static final String TOPIC_TRACE = "org/iongov/ui/lineage/trace";
+    static final String[] DETAIL_COLUMNS = { "Property", "Value" };
 
+    @Inject
+    GovernanceStore store;
+
+    private LineageExplorerPresenter presenter;
+    private final GraphLayout layout = new GraphLayout();
+    private PartJobs jobs;
     private Text search;
     private Label message;
+    private GraphCanvas canvas;
+    private Table details;
+    private Button expandUpstream;
+    private Button expandDownstream;
+    private Button collapseUpstream;
+    private Button collapseDownstream;
+    private LineageView view = LineageView.EMPTY;
 
     @PostConstruct
     void createControls(Composite parent) {
+        presenter = new LineageExplorerPresenter(store);
+        jobs = new PartJobs(parent);
         parent.setLayout(new GridLayout(1, false));
         PartHeader.title(parent, "Lineage");
-        search = new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH);
+
+        Composite searchRow = new Composite(parent, SWT.NONE);
+        GridLayout searchLayout = new GridLayout(2, false);
+        searchLayout.marginWidth = 0;
+        searchLayout.marginHeight = 0;
+        searchRow.setLayout(searchLayout);
+        searchRow.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        search = new Text(searchRow, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH);
         search.setMessage("prediction, model, run or dataset id");
-        search.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        search.addListener(SWT.DefaultSelection, e -> lookUp(search.getText()));
+        Button trace = new Button(searchRow, SWT.PUSH);
+        trace.setText("Trace");
+        trace.addListener(SWT.Selection, e -> lookUp(search.getText()));
+
         message = PartHeader.message(parent, HINT);
-        search.addListener(SWT.DefaultSelection, e -> lookUp(search.getText().trim()));
+
+        Composite actions = new Composite(parent, SWT.NONE);
+        RowLayout row = new RowLayout(SWT.HORIZONTAL);
+        row.marginLeft = 0;
+        row.center = true;
+        actions.setLayout(row);
+        expandUpstream = button(actions, "Expand upstream", () -> expand(true));
+        expandDownstream = button(actions, "Expand downstream", () -> expand(false));
+        collapseUpstream = button(actions, "Collapse upstream", () -> collapse(true));
+        collapseDownstream = button(actions, "Collapse downstream", () -> collapse(false));
+        button(actions, "Fit", () -> canvas.fitToView()).setToolTipText("Show the whole graph (key 0); zoom with Ctrl+wheel or +/-");
+
+        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        canvas = new GraphCanvas(sash, SWT.BORDER);
+        canvas.addSelectionListener(this::showDetails);
+        canvas.addOpenListener(this::open);
+        canvas.setMenu(contextMenu());
+        details = new Table(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        details.setHeaderVisible(true);
+        details.setLinesVisible(true);
+        for (String column : DETAIL_COLUMNS) {
+            TableColumn c = new TableColumn(details, SWT.NONE);
+            c.setText(column);
+            c.setWidth(column.equals("Value") ? 320 : 120);
+        }
+        sash.setWeights(7, 3);
+        showDetails(null);
     }
 
-    /** Nothing that lineage traces is recorded by this store version yet, so any id is unknown. */
-    void lookUp(String id) {
-        message.setText(id.isEmpty() ? HINT : "No prediction, model, run or dataset '" + id + "' is recorded in this store.");
+    @Focus
+    void focus() {
+        search.setFocus();
+    }
+
+    /** Traces an id sent by another view ({@link #TOPIC_TRACE}). */
+    @Inject
+    @Optional
+    void traceRequested(@UIEventTopic(TOPIC_TRACE) String id) {
+        if (search != null && !search.isDisposed() && id != null) {
+            search.setText(id);
+            lookUp(id);
+        }
+    }
+
+    private static Button button(Composite parent, String text, Runnable action) {
+        Button b = new Button(parent, SWT.PUSH);
+        b.setText(text);
+        b.addListener(SWT.Selection, e -> action.run());
+        return b;
+    }
+
+    private Menu contextMenu() {
+        Menu menu = new Menu(canvas);
+        MenuItem up = item(menu, "Expand upstream", () -> expand(true));
+        MenuItem down = item(menu, "Expand downstream", () -> expand(false));
+        MenuItem collapseUp = item(menu, "Collapse upstream", () -> collapse(true));
+        MenuItem collapseDown = item(menu, "Collapse downstream", () -> collapse(false));
+        new MenuItem(menu, SWT.SEPARATOR);
+        MenuItem open = item(menu, "Trace from here", () -> open(selectedNode()));
+        item(menu, "Fit to view", () -> canvas.fitToView());
+        menu.addListener(SWT.Show, e -> {
+            GraphNode node = selectedNode();
+            up.setEnabled(node != null && view.expandableUpstream().contains(node.id()));
+            down.setEnabled(node != null && view.expandableDownstream().contains(node.id()));
+            collapseUp.setEnabled(node != null && !view.layout().graph().incoming(node.id()).isEmpty());
+            collapseDown.setEnabled(node != null && !view.layout().graph().outgoing(node.id()).isEmpty());
+            open.setEnabled(node != null && isStart(node.kind()) && !node.id().equals(view.root()));
+        });
+        return menu;
+    }
+
+    private static MenuItem item(Menu menu, String text, Runnable action) {
+        MenuItem item = new MenuItem(menu, SWT.PUSH);
+        item.setText(text);
+        item.addListener(SWT.Selection, e -> action.run());
+        return item;
+    }
+
+    // ---- actions (each a job) ----
+
+    /** Finds what the text names and shows its lineage. */
+    void lookUp(String text) {
+        String id = text == null ? "" : text.trim();
+        if (id.isEmpty()) {
+            setMessage(HINT);
+            return;
+        }
+        run("Tracing '" + id + "'", p -> {
+            List<Match> matches = p.search(id);
+            if (matches.isEmpty()) {
+                throw new IllegalArgumentException("No prediction, model, run or dataset '" + id + "' is recorded in this store.");
+            }
+            Match first = matches.get(0);
+            p.open(first.kind(), first.id());
+            return "Lineage of " + first.summary() + "." + (matches.size() > 1
+                    ? " " + matches.size() + " records start with '" + id + "'; this is the newest." : "");
+        });
+    }
+
+    /** Starts over from a node (double-click): predictions, models, runs and datasets can be starts. */
+    private void open(GraphNode node) {
+        if (node == null || !isStart(node.kind())) {
+            return;
+        }
+        String id = LineageGraph.recordId(node.id());
+        search.setText(id);
+        run("Tracing " + node.kind().label() + " '" + id + "'", p -> {
+            p.open(node.kind(), id);
+            return "Lineage of " + node.kind().label() + " " + id + ".";
+        });
+    }
+
+    private static boolean isStart(NodeKind kind) {
+        return kind == NodeKind.PREDICTION || kind == NodeKind.MODEL || kind == NodeKind.RUN || kind == NodeKind.DATASET;
+    }
+
+    private void expand(boolean upstream) {
+        GraphNode node = selectedNode();
+        if (node == null) {
+            return;
+        }
+        String direction = upstream ? "upstream" : "downstream";
+        run("Expanding " + direction + " of " + node.label(), p -> (upstream ? p.expandUpstream(node.id()) : p.expandDownstream(node.id()))
+                ? "Expanded " + direction + " of " + node.kind().label() + " " + node.label() + "."
+                : "Nothing more is recorded " + direction + " of " + node.kind().label() + " " + node.label() + ".");
+    }
+
+    private void collapse(boolean upstream) {
+        GraphNode node = selectedNode();
+        if (node == null) {
+            return;
+        }
+        String direction = upstream ? "upstream" : "downstream";
+        run("Collapsing " + direction + " of " + node.label(), p -> p.collapse(node.id(), upstream)
+                ? "Collapsed " + direction + " of " + node.kind().label() + " " + node.label() + "."
+                : "Nothing " + direction + " of " + node.kind().label() + " " + node.label() + " can be hidden: it leads to the start.");
+    }
+
+    /**
+     * Runs a step of the presenter in a job, lays the result out there too, then shows it on the UI
+     * thread. A step refused in the user's terms (IllegalArgumentException) leaves the graph as it
+     * was and says why.
+     */
+    private void run(String what, Function<LineageExplorerPresenter, String> step) {
+        setMessage(what + "…");
+        jobs.run(what, () -> {
+            try {
+                String said = step.apply(presenter);
+                return new Step(said, presenter.view(layout));
+            } catch (IllegalArgumentException e) {
+                return new Step(e.getMessage(), null);
+            }
+        }, done -> {
+            if (done.view() != null) {
+                show(done.view());
+            }
+            setMessage(done.message());
+        }, this::setMessage);
+    }
+
+    /** What a step says, and the view to show (null when it was refused). */
+    private record Step(String message, LineageView view) {
+    }
+
+    private void show(LineageView shown) {
+        String selected = canvas.selection();
+        view = shown;
+        canvas.setGraph(shown.layout(), shown.expandableUpstream(), shown.expandableDownstream());
+        String keep = selected != null && shown.layout().box(selected) != null ? selected : shown.root();
+        canvas.select(keep);
+        if (keep != null) {
+            canvas.reveal(keep);
+        }
+    }
+
+    private void showDetails(GraphNode node) {
+        details.removeAll();
+        if (node != null) {
+            for (GraphNode.Detail d : LineageExplorerPresenter.details(node)) {
+                new TableItem(details, SWT.NONE).setText(new String[] { d.name(), d.value() });
+            }
+        }
+        boolean shown = node != null && view.layout().box(node.id()) != null;
+        expandUpstream.setEnabled(shown && view.expandableUpstream().contains(node.id()));
+        expandDownstream.setEnabled(shown && view.expandableDownstream().contains(node.id()));
+        collapseUpstream.setEnabled(shown && !view.layout().graph().incoming(node.id()).isEmpty());
+        collapseDownstream.setEnabled(shown && !view.layout().graph().outgoing(node.id()).isEmpty());
+    }
+
+    private GraphNode selectedNode() {
+        String id = canvas.selection();
+        return id == null || view.layout().box(id) == null ? null : view.layout().box(id).node();
+    }
+
+    private void setMessage(String text) {
+        message.setText(text);
         message.getParent().layout(true, true);
     }
+
+    // ---- for tests and other views ----
 
     public Text search() {
         return search;
@@ -40,5 +295,28 @@ public final class LineageExplorerPart {
 
     public String message() {
         return message.getText();
+    }
+
+    public GraphCanvas canvas() {
+        return canvas;
+    }
+
+    public Table details() {
+        return details;
+    }
+
+    /** The buttons that expand and collapse the selection: upstream, downstream, collapse upstream, collapse downstream. */
+    public List<Button> expandCollapseButtons() {
+        return List.of(expandUpstream, expandDownstream, collapseUpstream, collapseDownstream);
+    }
+
+    /** What is shown now. */
+    public LineageView view() {
+        return view;
+    }
+
+    /** Whether a step asked for is still being computed or not yet shown. */
+    public boolean busy() {
+        return jobs.busy();
     }
 }

@@ -17,22 +17,36 @@ public final class StoreArguments {
     }
 
     public static Path storeFolder(String[] applicationArgs) {
-        for (int i = 0; i < applicationArgs.length; i++) {
-            String arg = applicationArgs[i];
-            if (arg.equals("--store")) {
-                if (i + 1 >= applicationArgs.length || applicationArgs[i + 1].isBlank()) {
-                    throw new IllegalArgumentException("--store needs a folder, e.g. --store ~/iongov-store");
-                }
-                return Path.of(applicationArgs[i + 1]).toAbsolutePath().normalize();
-            }
-            if (arg.startsWith("--store=")) {
-                return Path.of(arg.substring("--store=".length())).toAbsolutePath().normalize();
-            }
+        String option = option(applicationArgs, "--store", "a folder, e.g. --store ~/iongov-store");
+        if (option != null) {
+            return Path.of(option).toAbsolutePath().normalize();
         }
         String fromProperty = System.getProperty(STORE_PROPERTY);
         if (fromProperty != null && !fromProperty.isBlank()) {
             return Path.of(fromProperty).toAbsolutePath().normalize();
         }
         return StoreLocations.defaultEmbeddedStore();
+    }
+
+    /**
+     * The value of {@code --name VALUE} or {@code --name=VALUE} among the application arguments,
+     * null when absent.
+     *
+     * @param what what the option needs, for the message when its value is missing
+     */
+    static String option(String[] applicationArgs, String name, String what) {
+        for (int i = 0; i < applicationArgs.length; i++) {
+            String arg = applicationArgs[i];
+            if (arg.equals(name)) {
+                if (i + 1 >= applicationArgs.length || applicationArgs[i + 1].isBlank()) {
+                    throw new IllegalArgumentException(name + " needs " + what);
+                }
+                return applicationArgs[i + 1];
+            }
+            if (arg.startsWith(name + "=") && !arg.substring(name.length() + 1).isBlank()) {
+                return arg.substring(name.length() + 1);
+            }
+        }
+        return null;
     }
 }

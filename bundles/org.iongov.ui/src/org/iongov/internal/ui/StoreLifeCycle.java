@@ -19,7 +19,8 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * Opens the governance store before the main window is built and puts it into the application
- * context, where every part finds it; closes it when the workbench shuts down.
+ * context, where every part finds it, beside the {@link WorkbenchUser} decisions are recorded
+ * as; closes the store when the workbench shuts down.
  */
 public final class StoreLifeCycle {
 
@@ -30,10 +31,18 @@ public final class StoreLifeCycle {
 
     @PostContextCreate
     void openStore(IEclipseContext context) {
+        // JFreeChart draws on SWT through SWTGraphics2D, which measures fonts with a Swing
+        // component: headless, AWT measures them without opening a second connection to the
+        // display beside SWT's (and without a second GUI toolkit in the process).
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         try {
             Path folder = StoreArguments.storeFolder(Platform.getApplicationArgs());
+            WorkbenchUser user = WorkbenchUser.of(Platform.getApplicationArgs());
             store = findProvider().openEmbedded(folder);
             context.set(GovernanceStore.class, store);
+            context.set(WorkbenchUser.class, user);
         } catch (StoreException | IllegalArgumentException e) {
             failStartup(e.getMessage());
         }

@@ -40,6 +40,7 @@ public final class BenchmarkSuite {
         BENCHMARKS.put("propagation", PropagationBenchmark::run);
         BENCHMARKS.put("lineage", LineageBenchmark::run);
         BENCHMARKS.put("overhead", OverheadBenchmark::run);
+        BENCHMARKS.put("workbench", WorkbenchBenchmark::run);
     }
 
     private BenchmarkSuite() {

@@ -1,0 +1,150 @@
+package org.iongov.ui.model.graph;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A directed graph of {@link GraphNode}s, kept in insertion order so that layouts are
+ * deterministic. Not thread-safe: build it on one thread, then hand out {@link #copy() copies}.
+ */
+public final class Graph {
+
+    private final Map<String, GraphNode> nodes = new LinkedHashMap<>();
+    private final Set<GraphEdge> edges = new LinkedHashSet<>();
+    private final Map<String, Set<GraphEdge>> outgoing = new LinkedHashMap<>();
+    private final Map<String, Set<GraphEdge>> incoming = new LinkedHashMap<>();
+
+    /** Adds a node, or replaces the node with the same id (its edges stay). */
+    public Graph add(GraphNode node) {
+        nodes.put(node.id(), node);
+        return this;
+    }
+
+    /** Adds an edge between two nodes already in the graph; adding it twice keeps one. */
+    public Graph connect(String from, String to, EdgeKind kind) {
+        if (!nodes.containsKey(from) || !nodes.containsKey(to)) {
+            throw new IllegalArgumentException("edge " + from + " -> " + to + " names a node not in the graph");
+        }
+        if (from.equals(to)) {
+            return this;
+        }
+        GraphEdge edge = new GraphEdge(from, to, kind);
+        if (edges.add(edge)) {
+            outgoing.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(edge);
+            incoming.computeIfAbsent(to, k -> new LinkedHashSet<>()).add(edge);
+        }
+        return this;
+    }
+
+    /** Removes a node and its edges. */
+    public void remove(String id) {
+        if (nodes.remove(id) == null) {
+            return;
+        }
+        for (GraphEdge e : new ArrayList<>(outgoing.getOrDefault(id, Set.of()))) {
+            disconnect(e);
+        }
+        for (GraphEdge e : new ArrayList<>(incoming.getOrDefault(id, Set.of()))) {
+            disconnect(e);
+        }
+        outgoing.remove(id);
+        incoming.remove(id);
+    }
+
+    private void disconnect(GraphEdge e) {
+        edges.remove(e);
+        Set<GraphEdge> out = outgoing.get(e.from());
+        if (out != null) {
+            out.remove(e);
+        }
+        Set<GraphEdge> in = incoming.get(e.to());
+        if (in != null) {
+            in.remove(e);
+        }
+    }
+
+    public GraphNode node(String id) {
+        return nodes.get(id);
+    }
+
+    public boolean contains(String id) {
+        return nodes.containsKey(id);
+    }
+
+    public Collection<GraphNode> nodes() {
+        return Collections.unmodifiableCollection(nodes.values());
+    }
+
+    public Collection<GraphEdge> edges() {
+        return Collections.unmodifiableSet(edges);
+    }
+
+    public int size() {
+        return nodes.size();
+    }
+
+    /** Edges leaving a node (downstream). */
+    public Set<GraphEdge> outgoing(String id) {
+        return Collections.unmodifiableSet(outgoing.getOrDefault(id, Set.of()));
+    }
+
+    /** Edges entering a node (upstream). */
+    public Set<GraphEdge> incoming(String id) {
+        return Collections.unmodifiableSet(incoming.getOrDefault(id, Set.of()));
+    }
+
+    /** The nodes reachable from {@code id} following edges upstream (or downstream), without {@code id} itself. */
+    public Set<String> reachable(String id, boolean upstream) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(id));
+        while (!todo.isEmpty()) {
+            String current = todo.pop();
+            for (GraphEdge e : upstream ? incoming(current) : outgoing(current)) {
+                String next = upstream ? e.from() : e.to();
+                if (!next.equals(id) && seen.add(next)) {
+                    todo.push(next);
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** The nodes connected to {@code start} by edges in either direction, never passing through {@code avoid}. */
+    public Set<String> connected(String start, String avoid) {
+        Set<String> seen = new HashSet<>();
+        if (!nodes.containsKey(start) || start.equals(avoid)) {
+            return seen;
+        }
+        Deque<String> todo = new ArrayDeque<>(List.of(start));
+        seen.add(start);
+        while (!todo.isEmpty()) {
+            String current = todo.pop();
+            List<String> next = new ArrayList<>();
+            outgoing(current).forEach(e -> next.add(e.to()));
+            incoming(current).forEach(e -> next.add(e.from()));
+            for (String n : next) {
+                if (!n.equals(avoid) && seen.add(n)) {
+                    todo.push(n);
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** An independent copy, for handing to another thread (layout, drawing). */
+    public Graph copy() {
+        Graph copy = new Graph();
+        nodes.values().forEach(copy::add);
+        edges.forEach(e -> copy.connect(e.from(), e.to(), e.kind()));
+        return copy;
+    }
+}
