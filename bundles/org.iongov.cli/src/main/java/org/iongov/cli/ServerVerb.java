@@ -52,6 +52,9 @@ final class ServerVerb implements Verb {
                   --compliance-interval D   run the compliance policies every D (e.g. 30s, 5m, 1h; default 5m)
                                     over what was recorded since the last run; 0 runs them only on request
                   --compliance-policies FILE   which policies (docs/api.md, "Compliance"; default: the built-in ones)
+
+                Started as ./iongov server from a built checkout, it also replays recorded trainings for
+                remote investigators (POST /api/v1/reproductions, as ./iongov reproduce does locally).
                 """;
     }
 
@@ -82,7 +85,13 @@ final class ServerVerb implements Verb {
         } catch (IllegalArgumentException e) {
             throw new UsageException("server: " + e.getMessage());
         }
-        ServerOptions options = new ServerOptions(bind, port, maxBody, maxBatch, defaults.threads(), complianceInterval, policies);
+        ServerOptions options = new ServerOptions(bind, port, maxBody, maxBatch, defaults.threads(), complianceInterval, policies, null);
+        // Beside a built checkout the server can replay recorded trainings (POST /api/v1/reproductions).
+        String root = System.getenv("IONGOV_ROOT") != null ? System.getenv("IONGOV_ROOT") : System.getProperty("iongov.root");
+        boolean reproduces = root != null && org.iongov.demo.SparkReproducer.available(Path.of(root));
+        if (reproduces) {
+            options = options.withReproducer(new org.iongov.demo.SparkReproducer(Path.of(root)));
+        }
 
         GovernanceStore store = StoreOptions.openDirect(parsed);
         GovernanceServer server;
@@ -102,6 +111,8 @@ final class ServerVerb implements Verb {
             store.close();
             throw new IllegalStateException("server could not start: " + e, e);
         }
+        out.println(reproduces ? "Reproductions (POST /api/v1/reproductions) replay trainings with the connectors under " + root
+                : "Reproductions are not offered: the engines' connectors are not built beside this server");
         if (!complianceInterval.isZero()) {
             out.println("Compliance policies (" + String.join(", ", policies.stream().map(CompliancePolicy::id).toList()) + ") run every "
                     + complianceInterval.toString().substring(2).toLowerCase(java.util.Locale.ROOT));

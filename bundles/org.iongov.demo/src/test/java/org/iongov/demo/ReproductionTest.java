@@ -117,26 +117,45 @@ class ReproductionTest {
     }
 
     @Test
-    void anAlternativeWithAnotherRegParamIsReportedAndRecordedAsOne() throws Exception {
+    void anAlternativeAskedOfTheServerWithAnotherRegParamIsReportedAndRecordedAsOne() throws Exception {
+        // Through POST /api/v1/reproductions, as an investigator asks a server started beside the engines.
         DemoFixture.Run demo = DemoFixture.topologyC();
         PredictionLineage scenario = demo.summary().scenario().orElseThrow();
         ModelLineage model = scenario.models().get(0);
-        try (GovernanceStore store = DemoFixture.open(demo.store())) {
-            ReplayOverrides overrides = new ReplayOverrides(Map.of("regParam", "0.5"), Map.of());
-            ReproductionReport report = reproduction(store).ofPrediction(scenario.prediction().id(), overrides);
-            System.out.println(report.text());
+        try (GovernanceStore store = DemoFixture.open(demo.store());
+                org.iongov.server.GovernanceServer server = org.iongov.server.GovernanceServer.start(store,
+                        org.iongov.server.IonDefinitionCheck.ionModel(),
+                        org.iongov.server.ServerOptions.defaults().withPort(0).withReproducer(new SparkReproducer(DemoFixture.root())))) {
+            String auditor = store.createToken("alice", org.iongov.core.access.Role.AUDITOR).secret();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String body = "{\"prediction\":\"" + scenario.prediction().id() + "\",\"set\":{\"regParam\":0.5}}";
+            java.net.http.HttpResponse<String> started = http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve(
+                    "/api/v1/reproductions")).header("Authorization", "Bearer " + auditor).POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, started.statusCode(), started.body());
+            String location = new ObjectMapper().readTree(started.body()).get("location").asText();
+            JsonNode job;
+            long deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
+            do {
+                java.util.concurrent.locks.LockSupport.parkNanos(500_000_000);
+                job = new ObjectMapper().readTree(http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve(location))
+                        .header("Authorization", "Bearer " + auditor).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            } while (job.path("status").asText().matches("waiting|running") && System.nanoTime() < deadline);
+            assertEquals("done", job.path("status").asText(), job.toString());
+            assertTrue(job.path("progress").toString().contains("[reproduce]"), "the engine's progress is followed: " + job);
+            JsonNode report = job.path("report");
+            System.out.println(report.toPrettyString());
 
-            assertEquals(Outcome.ALTERNATIVE, report.outcome(), report.text());
-            assertFalse(report.reproduced());
-            assertTrue(report.summary().contains("not a reproduction"), report.summary());
-            assertTrue(report.text().contains("alternative, not a reproduction: regParam=0.5"), report.text());
-            assertFalse(check(report, "the model (pmml)").matched(), "a stronger regularisation gives another model");
-            Check scored = check(report, "the alternative model scores the recorded input");
-            assertNotEquals(scored.expected(), scored.actual());
-            assertTrue(check(report, "the recorded model scores the recorded input").matched());
+            assertEquals("alternative", report.path("outcome").asText(), report.toString());
+            assertTrue(report.path("summary").asText().contains("not a reproduction"), report.toString());
+            assertTrue(report.path("overrides").asText().contains("regParam=0.5"), report.toString());
+            assertFalse(check(report, "the model (pmml)").path("matched").asBoolean(), "a stronger regularisation gives another model");
+            JsonNode scored = check(report, "the alternative model scores the recorded input");
+            assertNotEquals(scored.path("expected").asText(), scored.path("actual").asText());
+            assertTrue(check(report, "the recorded model scores the recorded input").path("matched").asBoolean());
 
-            assertEquals(1, report.replayRuns().size());
-            NodeRun replay = store.run(report.replayRuns().get(0)).orElseThrow();
+            assertEquals(1, report.path("replayRuns").size());
+            NodeRun replay = store.run(report.path("replayRuns").get(0).asText()).orElseThrow();
             NodeRun original = model.trainingRun();
             assertEquals(original.start().node(), replay.start().node());
             assertEquals(original.start().instanceId(), replay.start().instanceId());
@@ -155,6 +174,15 @@ class ReproductionTest {
             assertEquals(model.datasets().stream().filter(d -> d.direction().equals("read")).count(),
                     store.datasetUses(new RecordQuery(replay.start().id(), null, null, null, null, 10)).size());
         }
+    }
+
+    private static JsonNode check(JsonNode report, String name) {
+        for (JsonNode check : report.path("checks")) {
+            if (check.path("name").asText().equals(name)) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check '" + name + "' in " + report);
     }
 
     @Test

@@ -81,6 +81,7 @@ public final class GovernanceServer implements AutoCloseable {
     private final ServerOptions options;
     private final Clock clock;
     private final AgentRegistry agents = new AgentRegistry();
+    private final Reproductions reproductions;
     private final Instant started;
     private final List<Route> routes = new ArrayList<>();
     private final HttpServer http;
@@ -118,6 +119,7 @@ public final class GovernanceServer implements AutoCloseable {
         this.ionCheck = ionCheck;
         this.options = options;
         this.clock = clock;
+        this.reproductions = new Reproductions(store, options.reproducer(), clock);
         this.started = clock.instant();
         this.compliance = new ComplianceCheck(options.compliancePolicies(), clock);
         defineRoutes();
@@ -166,6 +168,11 @@ public final class GovernanceServer implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            reproductions.close(); // a replay in progress is stopped: its engine process ends with it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         // Long-polling deliveries would hold the shutdown for their whole wait: wake them.
         synchronized (modelMessages) {
             closing = true;
@@ -273,6 +280,8 @@ public final class GovernanceServer implements AutoCloseable {
             return Response.ok(MetadataJson.MAPPER.createObjectNode().put("received", true));
         });
         route("GET", "/api/v1/agents", Permission.READ, r -> Response.ok(agents.list(clock.instant())));
+        route("POST", "/api/v1/reproductions", Permission.EXPORT, this::startReproduction);
+        route("GET", "/api/v1/reproductions/{id}", Permission.READ, r -> Response.ok(reproductions.describe(r.pathParam(0))));
         route("GET", "/api/v1/compliance", Permission.READ, this::latestCompliance);
         route("POST", "/api/v1/compliance/check", Permission.EXPORT, this::checkCompliance);
         // Decide or export: checked in the handler, since a route names one permission.
@@ -320,6 +329,36 @@ public final class GovernanceServer implements AutoCloseable {
     }
 
     /** {@code {report, lastAttempt, lastError, interval}}: the latest report beside how the schedule fares. */
+    /**
+     * Starts a reproduction: body {@code {"prediction": ID}} or {@code {"model": ID}}, optionally
+     * {@code "set": {name: value}} and {@code "datasets": {recorded: newPath}}; 202 with its id.
+     */
+    private Response startReproduction(Request r) throws IOException {
+        JsonNode body = r.json();
+        String prediction = body.path("prediction").isTextual() ? body.get("prediction").asText() : null;
+        String model = body.path("model").isTextual() ? body.get("model").asText() : null;
+        if ((prediction == null) == (model == null)) {
+            throw new ApiException(400, "a reproduction needs one of \"prediction\" or \"model\" (an id)");
+        }
+        java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> datasets = new java.util.LinkedHashMap<>();
+        for (String field : java.util.List.of("set", "datasets")) {
+            JsonNode map = body.path(field);
+            if (map.isMissingNode() || map.isNull()) {
+                continue;
+            }
+            if (!map.isObject()) {
+                throw new ApiException(400, "\"" + field + "\" must be an object of names to values");
+            }
+            map.fields().forEachRemaining(e -> (field.equals("set") ? parameters : datasets).put(e.getKey(),
+                    e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+        }
+        String id = reproductions.start(new org.iongov.core.reproduce.ReproductionRequest(prediction, model, parameters, datasets),
+                r.caller().user());
+        return new Response(202, JSON.objectNode().put("id", id).put("status", "waiting").put("location", "/api/v1/reproductions/" + id),
+                null);
+    }
+
     private Response latestCompliance(Request r) {
         ComplianceReport latest = latestCompliance;
         Instant attempt = lastComplianceAttempt;

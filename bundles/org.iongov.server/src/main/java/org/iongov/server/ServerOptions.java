@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.iongov.core.compliance.CompliancePolicies;
 import org.iongov.core.compliance.CompliancePolicy;
+import org.iongov.core.reproduce.Reproducer;
 
 /**
  * How the server listens and what it accepts.
@@ -19,9 +20,11 @@ import org.iongov.core.compliance.CompliancePolicy;
  *     since the last run whose every policy ran, reaching a day further back for records sent late
  *     ({@link Duration#ZERO}: never by themselves, only on request)
  * @param compliancePolicies the policies they run
+ * @param reproducer what re-runs recorded trainings for {@code POST /api/v1/reproductions}, or null
+ *     when this server is not beside the engines that can (the route then says so)
  */
 public record ServerOptions(InetAddress bindAddress, int port, long maxBodyBytes, int maxBatchRecords, int threads,
-        Duration complianceInterval, List<CompliancePolicy> compliancePolicies) {
+        Duration complianceInterval, List<CompliancePolicy> compliancePolicies, Reproducer reproducer) {
 
     public static final int DEFAULT_PORT = 8470;
     /** How often {@code ./iongov server} runs the compliance policies unless told otherwise. */
@@ -33,7 +36,7 @@ public record ServerOptions(InetAddress bindAddress, int port, long maxBodyBytes
      * {@link #withCompliance}; {@code ./iongov server} checks every {@link #DEFAULT_COMPLIANCE_INTERVAL}.
      */
     public ServerOptions(InetAddress bindAddress, int port, long maxBodyBytes, int maxBatchRecords, int threads) {
-        this(bindAddress, port, maxBodyBytes, maxBatchRecords, threads, Duration.ZERO, CompliancePolicies.defaults());
+        this(bindAddress, port, maxBodyBytes, maxBatchRecords, threads, Duration.ZERO, CompliancePolicies.defaults(), null);
     }
 
     public ServerOptions {
@@ -66,15 +69,23 @@ public record ServerOptions(InetAddress bindAddress, int port, long maxBodyBytes
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(bindAddress, newPort, maxBodyBytes, maxBatchRecords, threads, complianceInterval, compliancePolicies);
+        return new ServerOptions(bindAddress, newPort, maxBodyBytes, maxBatchRecords, threads, complianceInterval, compliancePolicies,
+                reproducer);
     }
 
     public ServerOptions withLimits(long newMaxBodyBytes, int newMaxBatchRecords) {
-        return new ServerOptions(bindAddress, port, newMaxBodyBytes, newMaxBatchRecords, threads, complianceInterval, compliancePolicies);
+        return new ServerOptions(bindAddress, port, newMaxBodyBytes, newMaxBatchRecords, threads, complianceInterval, compliancePolicies,
+                reproducer);
     }
 
     /** With these compliance policies, run every {@code interval} ({@link Duration#ZERO}: only on request). */
     public ServerOptions withCompliance(Duration interval, List<CompliancePolicy> policies) {
-        return new ServerOptions(bindAddress, port, maxBodyBytes, maxBatchRecords, threads, interval, policies);
+        return new ServerOptions(bindAddress, port, maxBodyBytes, maxBatchRecords, threads, interval, policies, reproducer);
+    }
+
+    /** With reproductions offered ({@code POST /api/v1/reproductions}) by this reproducer. */
+    public ServerOptions withReproducer(Reproducer newReproducer) {
+        return new ServerOptions(bindAddress, port, maxBodyBytes, maxBatchRecords, threads, complianceInterval, compliancePolicies,
+                newReproducer);
     }
 }
