@@ -68,7 +68,7 @@ final class OverheadBenchmark {
 
                 Map<String, Double> spark = engine(ctx, placement, Path.of(root), "spark", "org.iongov.connector.spark",
                         "org.iongov.connector.spark.demo.OverheadBenchmark", List.of("--socket", socket.toString(), "--repetitions",
-                                ctx.quick() ? "4" : "12", "--warmup", ctx.quick() ? "2" : "4", "--rows", "2000", "--master", master,
+                                ctx.quick() ? "4" : "12", "--warmup", ctx.quick() ? "2" : "10", "--rows", "2000", "--master", master,
                                 "--data", folder.resolve("spark-data").toString()), folder);
                 String sparkNote = String.format("LogisticRegression + TrainValidationSplit on 2 x 2000 rows, %s; %d pairs,"
                         + " plain median %.2f s (IQR %.2f s); governed: listener, ML extraction, PMML published; %s", master,
