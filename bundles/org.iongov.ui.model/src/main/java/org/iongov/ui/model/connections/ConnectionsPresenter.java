@@ -166,7 +166,7 @@ public final class ConnectionsPresenter {
         String token = list.token(entry.id());
         RemoteGovernanceStore store = new RemoteGovernanceStore(entry.server(), token);
         StoreInfo info = guarded(entry.server(), store::info);
-        return new Opened(entry, store, "server " + entry.name() + " (" + entry.server() + "): " + info.summary());
+        return new Opened(entry, store, entry.server() + " (the server's " + info.summary() + ")");
     }
 
     /**

@@ -137,7 +137,7 @@ class ConnectionsPresenterTest {
         assertInstanceOf(RemoteGovernanceStore.class, opened.store());
         assertEquals(List.of("clinic-1"), opened.store().instances().stream().map(IonInstanceRecord::id).toList(),
                 "what the server's store holds");
-        assertTrue(opened.summary().startsWith("server clinic (" + server.uri() + "): "), opened.summary());
+        assertEquals(server.uri() + " (the server's " + served.info().summary() + ")", opened.summary());
 
         Opened embedded = presenter.open(presenter.embedded());
         try {
