@@ -18,21 +18,31 @@ import org.iongov.core.store.IonDefinitionRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
-/** The ION designer's place: for now the ION definitions kept in the store, newest versions last. */
+/** The ION designer's place: for now the ION definitions kept in the store, newest versions last, read in a job. */
 public final class IonDesignerPart {
 
     static final String EMPTY_MESSAGE = "No ION definitions in this store yet.";
     private static final DateTimeFormatter UPLOADED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
-    @Inject
-    GovernanceStore store;
-
+    private GovernanceStore store;
+    private PartJobs jobs;
     private Table table;
     private Label message;
 
+    /** The store to read: at creation, and again whenever the workbench switches connections. */
+    @Inject
+    void useStore(GovernanceStore newStore) {
+        store = newStore;
+        if (jobs != null) {
+            jobs.restart();
+            refresh();
+        }
+    }
+
     @PostConstruct
     void createControls(Composite parent) {
+        jobs = new PartJobs(parent);
         parent.setLayout(new GridLayout(1, false));
         PartHeader.title(parent, "ION definitions");
         message = PartHeader.message(parent, EMPTY_MESSAGE);
@@ -48,18 +58,31 @@ public final class IonDesignerPart {
         refresh();
     }
 
-    /** Re-reads the store. */
+    /** Re-reads the store (in a job). */
     public void refresh() {
-        List<IonDefinitionRecord> definitions = store.ionDefinitions();
+        GovernanceStore reading = store;
+        jobs.run("Reading ION definitions", reading::ionDefinitions, this::show, this::setMessage);
+    }
+
+    private void show(List<IonDefinitionRecord> definitions) {
         table.removeAll();
         for (IonDefinitionRecord definition : definitions) {
             TableItem item = new TableItem(table, SWT.NONE);
             item.setText(new String[] { definition.name(), Integer.toString(definition.version()),
                     UPLOADED.format(definition.uploadedAt()) });
         }
-        message.setText(definitions.isEmpty() ? EMPTY_MESSAGE
+        setMessage(definitions.isEmpty() ? EMPTY_MESSAGE
                 : definitions.size() + (definitions.size() == 1 ? " ION definition" : " ION definitions") + " in this store.");
+    }
+
+    private void setMessage(String text) {
+        message.setText(text);
         message.getParent().layout(true, true);
+    }
+
+    /** Whether a read asked for is still running or not yet shown. */
+    public boolean busy() {
+        return jobs.busy();
     }
 
     public Table table() {

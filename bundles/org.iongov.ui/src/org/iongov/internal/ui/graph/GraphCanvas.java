@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.ScrollBar;
 import org.iongov.ui.model.graph.GraphNode;
 import org.iongov.ui.model.graph.LaidOutGraph;
 import org.iongov.ui.model.graph.NodeKind;
+import org.iongov.ui.model.graph.Viewport;
 
 /**
  * Draws a laid-out graph ({@link LaidOutGraph}) with plain SWT: a box per node, coloured by its
@@ -31,7 +32,8 @@ import org.iongov.ui.model.graph.NodeKind;
  * {@link #fitToView()}); scroll with the scroll bars, the wheel, the arrow keys or by dragging the
  * background; Enter or a double-click opens the selected node. Only what is in view is painted,
  * so graphs of thousands of nodes stay responsive. A reusable widget (the lineage explorer, the
- * ION designer): it knows graphs, not lineage.
+ * ION designer): it knows graphs, not lineage. A graph changed around a node
+ * ({@link #updateGraph}) keeps the zoom and that node's place on the screen.
  */
 public final class GraphCanvas extends Canvas {
 
@@ -127,6 +129,36 @@ public final class GraphCanvas extends Canvas {
 
     public void setGraph(LaidOutGraph laidOut) {
         setGraph(laidOut, Set.of(), Set.of());
+    }
+
+    /**
+     * Shows the graph laid out anew after a change around a node (expanded, collapsed) at the same
+     * zoom, with that node drawn where it was when it can be, else scrolled into view.
+     *
+     * @param anchor the node to keep in place, usually the selection
+     */
+    public void updateGraph(LaidOutGraph laidOut, Set<String> upstream, Set<String> downstream, String anchor) {
+        checkWidget();
+        LaidOutGraph.Box before = anchor == null ? null : graph.box(anchor);
+        Point origin = origin();
+        graph = laidOut == null ? LaidOutGraph.EMPTY : laidOut;
+        expandableUpstream = upstream == null ? Set.of() : upstream;
+        expandableDownstream = downstream == null ? Set.of() : downstream;
+        if (selection != null && graph.box(selection) == null) {
+            selection = null;
+        }
+        updateScrollBars();
+        LaidOutGraph.Box after = anchor == null ? null : graph.box(anchor);
+        if (before != null && after != null) {
+            Rectangle area = getClientArea();
+            Viewport.Origin kept = Viewport.keepInPlace(before, new Viewport.Origin(origin.x, origin.y), after, zoom, area.width,
+                    area.height, graph.width(), graph.height());
+            getHorizontalBar().setSelection(kept.x());
+            getVerticalBar().setSelection(kept.y());
+        } else if (after != null) {
+            reveal(anchor);
+        }
+        redraw();
     }
 
     public LaidOutGraph graph() {
