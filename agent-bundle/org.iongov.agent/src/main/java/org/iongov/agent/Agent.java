@@ -67,7 +67,7 @@ public final class Agent implements AutoCloseable {
     /** The highest offered count a flush waits for: the writer does not linger while one waits. */
     private volatile long flushWanted;
     /** A message (a model published) waits: it is written and forwarded without lingering. */
-    private volatile boolean urgentWrite;
+    private final java.util.concurrent.atomic.AtomicBoolean urgentWrite = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicLong offered = new AtomicLong();
     private final AtomicLong durable = new AtomicLong();
     private final AtomicLong forwarded = new AtomicLong();
@@ -201,7 +201,7 @@ public final class Agent implements AutoCloseable {
             }
             queue.add(record);
             if (record.kind().equals("message")) {
-                urgentWrite = true;
+                urgentWrite.set(true);
                 java.util.concurrent.locks.LockSupport.unpark(writer);
             } else if (waiting == 1 || waiting % WRITE_AT == 0) { // (every WRITE_AT: the count may pass it while the writer writes)
                 java.util.concurrent.locks.LockSupport.unpark(writer);
@@ -305,7 +305,7 @@ public final class Agent implements AutoCloseable {
                     if (written > durable.get()) {
                         // Written but not yet forced: force when the interval is over, or at once for a waiting flush.
                         long left = forcedAt + FORCE_INTERVAL_NANOS - System.nanoTime();
-                        if (left <= 0 || flushWanted > durable.get() || urgentWrite) {
+                        if (left <= 0 || flushWanted > durable.get() || urgentWrite.get()) {
                             forceSpool(written);
                             forcedAt = System.nanoTime();
                         } else {
@@ -323,11 +323,10 @@ public final class Agent implements AutoCloseable {
                 // wait or a flush asks for them (a socket's burst ends with one).
                 long until = System.nanoTime() + WRITE_LINGER_NANOS;
                 for (long left; running && (left = until - System.nanoTime()) > 0 && queued.get() < WRITE_AT
-                        && flushWanted <= durable.get() && !urgentWrite;) {
+                        && flushWanted <= durable.get() && !urgentWrite.get();) {
                     java.util.concurrent.locks.LockSupport.parkNanos(left);
                 }
-                boolean urgent = urgentWrite;
-                urgentWrite = false;
+                boolean urgent = urgentWrite.getAndSet(false);
                 for (WireRecord r; group.size() < 10_000 && (r = queue.poll()) != null;) {
                     group.add(r);
                 }
@@ -374,11 +373,20 @@ public final class Agent implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             } catch (IOException | RuntimeException e) {
-                // The records stay unacknowledged to the pipeline (flush times out); say why.
+                // The records stay unacknowledged to the pipeline (flush times out); say why, and do not spin on a failing disk.
                 LOG.log(System.Logger.Level.ERROR, "agent cannot write its spool " + config.spool(), e);
                 group.clear();
+                java.util.concurrent.locks.LockSupport.parkNanos(FORCE_INTERVAL_NANOS);
+            }
+        }
+        // Stopping: what was written is forced now, so that no one waiting for it (a flush, a pipeline's confirmation) hangs.
+        if (written > durable.get()) {
+            try {
+                forceSpool(written);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.ERROR, "agent cannot force its spool " + config.spool() + " to disk while stopping", e);
             }
         }
     }

@@ -189,6 +189,44 @@ class AgentTest {
     }
 
     @Test
+    void aConfirmationWaitingWhenTheAgentStopsIsAnsweredNotLeftHanging() throws Exception {
+        Agent agent = Agent.start(config());
+        Path socket = agent.listen(temp.resolve("agent.sock"));
+        try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(socket))) {
+            java.io.OutputStream out = java.nio.channels.Channels.newOutputStream(channel);
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    java.nio.channels.Channels.newInputStream(channel), StandardCharsets.UTF_8));
+            String record = "{\"kind\":\"event\",\"id\":\"stop-%d\",\"type\":\"probe\",\"severity\":\"INFO\",\"message\":\"m\"}\n";
+            out.write((String.format(record, 1) + "!sync 1\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertEquals("durable 1 refused 0", in.readLine());
+            // Right after a force, the next record waits for the interval; the agent stops meanwhile.
+            out.write((String.format(record, 2) + "!sync 2\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            agent.close();
+            // Either the confirmation comes, or the connection ends (the pipeline's link then sends again to the next
+            // agent); never a wait for minutes.
+            String reply = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                try {
+                    return in.readLine();
+                } catch (java.io.IOException ended) {
+                    return null;
+                }
+            }, "a confirmation left waiting by a stopping agent");
+            if (reply != null) {
+                assertEquals("durable 2 refused 0", reply);
+                try (org.iongov.internal.agent.Spool spool = org.iongov.internal.agent.Spool.open(config().spool(), true)) {
+                    List<String> spooled = spool.readNext(100, Long.MAX_VALUE).stream()
+                            .map(e -> new String(e.payload(), StandardCharsets.UTF_8)).toList();
+                    assertTrue(spooled.stream().anyMatch(r -> r.contains("stop-2")), "confirmed, so in the spool: " + spooled);
+                }
+            }
+        } finally {
+            agent.close();
+        }
+    }
+
+    @Test
     void aTrickleFromAPipelineInTheAgentsProcessIsWrittenInGroups() throws Exception {
         fixture.startServer();
         int total = 300;

@@ -199,8 +199,9 @@ final class IpcLink implements AgentLink {
                         }
                         lingerUntil(lastSend + LINGER);
                     }
-                    // Forced to disk now only when someone waits (a flush) or a model goes out; else confirmed at the agent's pace.
-                    boolean force = urgent || flushWanted > durable;
+                    // Forced to disk now when someone waits (a flush), a model goes out or a backlog does (waiting for the agent's
+                    // periodic fsync would hold a busy pipeline to one batch per interval); a trickle is confirmed at the agent's pace.
+                    boolean force = urgent || flushWanted > durable || queued.get() >= SEND_AT;
                     urgent = false;
                     StringBuilder json = new StringBuilder(200);
                     for (WireRecord r; batch.length() < (1 << 20) && (r = queue.poll()) != null;) {

@@ -59,6 +59,11 @@ public final class Spool implements AutoCloseable {
     private FileChannel appendChannel;
     private long appendSegment;
     private volatile Position written;
+    /** How far the spool is on disk (forced, under the fsync policy): the forwarder reads no further, so the server never
+     *  acknowledges (and the cursor never passes) records a power loss could still take away. */
+    private volatile Position forced;
+    /** An fsync that failed: the pages it should have written may be gone, so no later one may confirm them. */
+    private IOException forceFailure;
     private volatile Position acknowledged;
     private final java.util.concurrent.atomic.AtomicLong backlogEntries = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong bytesOnDisk = new java.util.concurrent.atomic.AtomicLong();
@@ -115,6 +120,13 @@ public final class Spool implements AutoCloseable {
         appendSegment = last;
         appendChannel = FileChannel.open(segmentFile(last), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         written = new Position(last, validEnd);
+        appendChannel.force(true); // what a crashed process left in the page cache is on disk from here
+        forced = written;
+        if (acknowledged.compareTo(written) > 0) {
+            // A cursor beyond the data (written before the data was forced, then a power loss): start from the end.
+            acknowledged = written;
+            writeCursor(acknowledged);
+        }
         readPosition = acknowledged;
         bytesOnDisk.set(segmentSizes.values().stream().mapToLong(Long::longValue).sum());
         backlogEntries.set(countEntries(acknowledged, written));
@@ -197,21 +209,30 @@ public final class Spool implements AutoCloseable {
             flushBuffer(buffer);
         }
         unforced = true;
-        if (force) {
+        written = new Position(appendSegment, segmentSizes.get(appendSegment));
+        if (force || !fsync) {
             force();
         }
-        written = new Position(appendSegment, segmentSizes.get(appendSegment));
         backlogEntries.addAndGet(payloads.size());
         appends++;
     }
 
     /** Forces what was appended to disk (under the fsync policy): the durability point of the records appended since the last force. */
     public synchronized void force() throws IOException {
+        if (forceFailure != null) {
+            throw new IOException("the spool " + folder + " could not be forced to disk earlier; records since may be lost", forceFailure);
+        }
         if (fsync && unforced) {
-            appendChannel.force(false);
+            try {
+                appendChannel.force(false);
+            } catch (IOException e) {
+                forceFailure = e;
+                throw e;
+            }
             forces++;
         }
         unforced = false;
+        forced = written;
     }
 
     /** Times the spool forced appended records to disk. */
@@ -244,6 +265,7 @@ public final class Spool implements AutoCloseable {
 
     private void roll() throws IOException {
         appendChannel.force(true);
+        forced = new Position(appendSegment, segmentSizes.get(appendSegment));
         appendChannel.close();
         appendSegment++;
         segmentSizes.put(appendSegment, 0L);
@@ -251,9 +273,9 @@ public final class Spool implements AutoCloseable {
                 StandardOpenOption.APPEND);
     }
 
-    /** Reads the next entries not yet handed out, up to what has been written. */
+    /** Reads the next entries not yet handed out, up to what is on disk (see {@link #force()}). */
     public List<Entry> readNext(int maxEntries, long maxBytes) throws IOException {
-        return read(maxEntries, maxBytes, written);
+        return read(maxEntries, maxBytes, forced);
     }
 
     private List<Entry> read(int maxEntries, long maxBytes, Position limit) throws IOException {

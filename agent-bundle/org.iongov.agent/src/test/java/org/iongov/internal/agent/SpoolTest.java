@@ -101,6 +101,8 @@ class SpoolTest {
             spool.append(List.of(large), false);
             spool.append(payloads(2, 2), false);
             assertEquals(0, spool.forces());
+            // Not handed to the forwarder before they are on disk: the server must never hold (and acknowledge) what a power loss could take.
+            assertTrue(spool.readNext(100, Long.MAX_VALUE).isEmpty());
             spool.force();
             spool.force(); // nothing new: no second fsync
             assertEquals(1, spool.forces());
@@ -132,5 +134,21 @@ class SpoolTest {
             assertEquals(5, reopened.backlogEntries());
             assertEquals("{\"n\":5}", texts(reopened.readNext(1, Long.MAX_VALUE)).get(0));
         }
+    }
+
+    @Test
+    void aCursorBeyondTheDataAfterAPowerLossStartsFromTheEndAndNewRecordsAreRead() throws Exception {
+        Path folder = temp.resolve("spool");
+        try (Spool spool = Spool.open(folder, true)) {
+            spool.append(payloads(0, 3), true);
+        }
+        // The cursor names a place past what survived on disk.
+        Files.writeString(folder.resolve("cursor"), "0 100000\n", StandardCharsets.US_ASCII);
+        try (Spool reopened = Spool.open(folder, true)) {
+            assertEquals(0, reopened.backlogEntries());
+            reopened.append(payloads(3, 2), true);
+            assertEquals(List.of("{\"n\":3}", "{\"n\":4}"), texts(reopened.readNext(100, Long.MAX_VALUE)));
+        }
+        assertEquals(Files.readString(folder.resolve("cursor")).trim().split(" ")[0], "0");
     }
 }
