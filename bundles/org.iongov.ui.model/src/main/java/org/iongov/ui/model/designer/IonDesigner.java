@@ -108,7 +108,7 @@ public final class IonDesigner {
 
     /** A designer on a new, empty ION, laid out with the workbench's spacing for IONs. */
     public IonDesigner() {
-        this(new GraphLayout(28, 96));
+        this(new GraphLayout(36, 150)); // room between layers for the channels' names
     }
 
     public IonDesigner(GraphLayout layout) {
@@ -604,14 +604,19 @@ public final class IonDesigner {
             };
             String what = literal(pipeline.isSetRole(), pipeline.getRole()) + " · " + literal(pipeline.isSetEngine(), pipeline.getEngine())
                     + " · " + literal(pipeline.isSetMode(), pipeline.getMode());
-            return GraphNode.of(id(pipeline), kind, orNoName(pipeline.getName()), what, List.of());
+            return box(id(pipeline), kind, orNoName(pipeline.getName()), what);
         }
         if (element instanceof PolicyNode policy) {
-            return GraphNode.of(id(policy), NodeKind.POLICY_NODE, orNoName(policy.getName()), policyText(policy.getPolicy()), List.of());
+            return box(id(policy), NodeKind.POLICY_NODE, orNoName(policy.getName()), policyText(policy.getPolicy()));
         }
         Component component = (Component) element;
-        return GraphNode.of(id(component), NodeKind.COMPONENT, orNoName(component.getName()),
-                literal(component.isSetKind(), component.getKind()), List.of());
+        return box(id(component), NodeKind.COMPONENT, orNoName(component.getName()), literal(component.isSetKind(), component.getKind()));
+    }
+
+    /** A box wide enough for its name in bold (the names are what a designer reads and clicks). */
+    private static GraphNode box(String id, NodeKind kind, String label, String sublabel) {
+        double width = Math.min(280, Math.max(120, Math.max(label.length() * 8.2, sublabel.length() * 7) + 24));
+        return new GraphNode(id, kind, label, sublabel, List.of(), width, GraphNode.HEIGHT);
     }
 
     private static String policyText(Policy policy) {
@@ -632,10 +637,12 @@ public final class IonDesigner {
     }
 
     private static EdgeKind edgeKind(Channel channel) {
-        if (!channel.isSetMessage()) {
-            return EdgeKind.MODEL_CHANNEL;
-        }
-        return switch (channel.getMessage()) {
+        return channelKind(channel.isSetMessage() ? channel.getMessage() : MessageType.MODEL);
+    }
+
+    /** How a channel carrying such messages is drawn. */
+    static EdgeKind channelKind(MessageType message) {
+        return switch (message) {
             case MODEL -> EdgeKind.MODEL_CHANNEL;
             case EVENT -> EdgeKind.EVENT_CHANNEL;
             case STATISTIC -> EdgeKind.STATISTIC_CHANNEL;
@@ -873,10 +880,19 @@ public final class IonDesigner {
         editor.set(owner, key, text);
     }
 
-    /** Adds a parameter to the selected pipeline or component (a value that reads as a number or true/false is one; quote it to keep text). */
+    /** Whether the selection takes parameters (a pipeline or a component): the form then offers to add one. */
+    public boolean selectionTakesParameters() {
+        EObject element = selectedElement();
+        return element instanceof PipelineNode || element instanceof Component;
+    }
+
+    /**
+     * Adds a parameter to the selected pipeline or component: a value that reads as a number or
+     * true/false is one; quote it to keep it text.
+     */
     public void addParameter(String key, String value) {
         EObject element = selectedElement();
-        if (!(element instanceof PipelineNode) && !(element instanceof Component)) {
+        if (!selectionTakesParameters()) {
             throw new IllegalArgumentException("only pipelines and components have parameters: select one first");
         }
         String name = key == null ? "" : key.strip();

@@ -6,6 +6,8 @@ import java.util.Objects;
 import org.iongov.model.ComponentKind;
 import org.iongov.model.MessageType;
 import org.iongov.model.edit.NodeTemplate;
+import org.iongov.ui.model.graph.EdgeKind;
+import org.iongov.ui.model.graph.NodeKind;
 
 /**
  * One entry of the designer's palette: a tool that selects, places a node or component, or
@@ -77,6 +79,31 @@ public record PaletteEntry(String id, String label, String group, Tool tool, Nod
     /** Whether it joins two things clicked one after the other. */
     public boolean connects() {
         return tool == Tool.CONNECT_CHANNEL || tool == Tool.CONNECT_COMPONENTS;
+    }
+
+    /** The kind of box it places (its colour), or null when it places none. */
+    public NodeKind nodeKind() {
+        if (tool == Tool.ADD_COMPONENT) {
+            return NodeKind.COMPONENT;
+        }
+        if (tool != Tool.ADD_NODE) {
+            return null;
+        }
+        return switch (template) {
+            case TRAINING, ENSEMBLE_MEMBER -> NodeKind.TRAINING_PIPELINE;
+            case INFERENCE -> NodeKind.INFERENCE_PIPELINE;
+            case CONTROL -> NodeKind.CONTROL_PIPELINE;
+            default -> NodeKind.POLICY_NODE;
+        };
+    }
+
+    /** The kind of edge it draws (its colour), or null when it draws none. */
+    public EdgeKind edgeKind() {
+        return switch (tool) {
+            case CONNECT_CHANNEL -> IonDesigner.channelKind(message);
+            case CONNECT_COMPONENTS -> EdgeKind.COMPONENT_INPUT;
+            default -> null;
+        };
     }
 
     /** What the canvas hint says while it is armed. */
