@@ -153,7 +153,7 @@ class IonDesignerUiTest {
             arm(part, "channel:model");
             connect(canvas, train, approval);
             type(part, "name", "candidate-model");
-            connect(canvas, approval, infer);
+            dragConnect(canvas, approval, infer); // pressed on one node, released on the other
             type(part, "name", "approved-model");
             arm(part, "channel:event");
             connect(canvas, infer, train);
@@ -171,6 +171,13 @@ class IonDesignerUiTest {
             WorkbenchWindow.processEvents(display);
             WorkbenchWindow.screenshot(shell, "ion-designer");
             assertTrue(Files.size(Path.of(System.getProperty("iongov.test.output"), "screenshots", "ion-designer.png")) > 1000);
+
+            // A node dragged elsewhere stays there, its channels following; moving is no edit of the ION.
+            Rectangle before = canvas.boundsOf(infer);
+            drag(canvas, infer, 0, 160);
+            assertEquals(before.y + 160, canvas.boundsOf(infer).y);
+            assertEquals(before.x, canvas.boundsOf(infer).x);
+            assertEquals(3, canvas.graph().paths().size());
 
             // Saved as JSON, reread through the model's reader, it means what the sample means.
             Path output = Path.of(System.getProperty("iongov.test.output"));
@@ -352,6 +359,32 @@ class IonDesignerUiTest {
         assertNull(canvas.connectFrom());
     }
 
+    /** Presses on one box, moves to the other and lets go there, with a connection armed. */
+    private void dragConnect(GraphCanvas canvas, String from, String to) {
+        Point a = centre(canvas, from);
+        Point b = centre(canvas, to);
+        int edges = canvas.graph().paths().size();
+        mouse(canvas, SWT.MouseDown, a.x, a.y);
+        mouse(canvas, SWT.MouseMove, (a.x + b.x) / 2, (a.y + b.y) / 2);
+        assertEquals(from, canvas.connectFrom(), "a line follows the pointer from the first end");
+        mouse(canvas, SWT.MouseMove, b.x, b.y);
+        mouse(canvas, SWT.MouseUp, b.x, b.y);
+        WorkbenchWindow.processEvents(display);
+        assertNull(canvas.connectFrom());
+        assertEquals(edges + 1, canvas.graph().paths().size());
+    }
+
+    /** Drags a box by (dx, dy) pixels with the select tool. */
+    private void drag(GraphCanvas canvas, String node, int dx, int dy) {
+        Point a = centre(canvas, node);
+        mouse(canvas, SWT.MouseDown, a.x, a.y);
+        for (int step = 1; step <= 4; step++) {
+            mouse(canvas, SWT.MouseMove, a.x + dx * step / 4, a.y + dy * step / 4);
+        }
+        mouse(canvas, SWT.MouseUp, a.x + dx, a.y + dy);
+        WorkbenchWindow.processEvents(display);
+    }
+
     private static Point centre(GraphCanvas canvas, String node) {
         Rectangle box = canvas.boundsOf(node);
         assertNotNull(box, node + " is drawn");
@@ -363,7 +396,7 @@ class IonDesignerUiTest {
         e.x = x;
         e.y = y;
         e.button = 1;
-        e.stateMask = type == SWT.MouseUp ? SWT.BUTTON1 : 0;
+        e.stateMask = type == SWT.MouseUp || type == SWT.MouseMove ? SWT.BUTTON1 : 0; // the button is held while moving
         canvas.notifyListeners(type, e);
     }
 

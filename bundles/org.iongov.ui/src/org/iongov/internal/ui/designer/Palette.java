@@ -59,7 +59,7 @@ public final class Palette {
 
     /** Shows these entries (rebuilt when they differ from those shown) with {@code armed} picked. */
     public void show(List<PaletteEntry> entries, PaletteEntry armed) {
-        if (!buttons.keySet().equals(new java.util.LinkedHashSet<>(entries.stream().map(PaletteEntry::id).toList()))) {
+        if (!new ArrayList<>(buttons.keySet()).equals(entries.stream().map(PaletteEntry::id).toList())) {
             rebuild(entries);
         }
         buttons.forEach((id, button) -> button.setSelection(id.equals(armed.id())));

@@ -86,7 +86,8 @@ class IonDesignerTest {
     static IonDesigner figure1c() {
         IonDesigner designer = new IonDesigner();
         set(designer, "name", "test-recommendation-approved-retraining", "version", "1.0", "description",
-                "Figure 1(c): retraining with a human-approval policy before deployment. Two clinical leads must approve each retrained model; input drift seen by the inference pipeline also triggers retraining.");
+                "Figure 1(c): retraining with a human-approval policy before deployment. Two clinical leads must approve each retrained "
+                        + "model; input drift seen by the inference pipeline also triggers retraining.");
 
         String train = place(designer, "node:TRAINING", 150, 100, "name", "train-recommender", "description",
                 "Retrains the logistic-regression recommender on the latest year of outcomes.", "schedule.cron", "0 2 * * *", "code.uri",
@@ -94,7 +95,8 @@ class IonDesignerTest {
                 "code.entryPoint", "org.example.clinic.train.TrainLogisticRegressionJob");
         parameters(designer, "label", "test_ordered", "seed", "42");
         String approval = place(designer, "node:HUMAN_APPROVAL", 350, 100, "name", "clinical-approval", "description",
-                "Two clinical leads, neither of whom started the training run, review the candidate model's evaluation before it reaches patients.",
+                "Two clinical leads, neither of whom started the training run, review the candidate model's evaluation before it "
+                        + "reaches patients.",
                 "approverRole", "clinical-lead", "approvalsRequired", "2", "separationOfDuties", "true");
         String infer = place(designer, "node:INFERENCE", 600, 100, "name", "recommend-tests", "description",
                 "Scores each new encounter and publishes the recommended tests.", "code.uri",
