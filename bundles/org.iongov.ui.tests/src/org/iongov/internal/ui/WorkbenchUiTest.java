@@ -168,7 +168,8 @@ class WorkbenchUiTest {
         lineage.search().setText("pred-42");
         lineage.search().notifyListeners(SWT.DefaultSelection, null);
         waitUntil(() -> !lineage.busy(), 30_000); // the store is searched in a job
-        assertEquals("No prediction, model, run or dataset 'pred-42' is recorded in this store.", lineage.message());
+        assertEquals("No prediction, model, run or dataset has the id 'pred-42', nor an id starting with it among the latest 1000 of each "
+                + "kind.", lineage.message());
 
         StatisticsTimelinePart statistics = (StatisticsTimelinePart) parts.showPart(StatisticsTimelinePart.ID, PartState.ACTIVATE).getObject();
         waitUntil(() -> !statistics.busy(), 30_000);
@@ -185,9 +186,9 @@ class WorkbenchUiTest {
         MToolControl status = (MToolControl) window.getContext().get(EModelService.class)
                 .find("org.iongov.ui.status.store", window);
         String text = ((StoreStatusControl) status.getObject()).text();
-        assertEquals(store.info().summary(), text);
+        assertEquals("Embedded store: " + store.info().summary(), text, "the active connection: the embedded store");
         String expectedStore = Path.of(System.getProperty("iongov.test.output")).resolveSibling("test-store").toString();
-        assertTrue(text.startsWith("embedded store " + expectedStore + ", schema v"), text);
+        assertTrue(text.startsWith("Embedded store: embedded store " + expectedStore + ", schema v"), text);
         assertTrue(store.info().schemaVersion() >= 1);
     }
 
@@ -215,7 +216,7 @@ class WorkbenchUiTest {
         String text = String.join("\n", seen);
         GovernanceStore store = context.get(GovernanceStore.class);
         assertTrue(text.startsWith("IonGov 0.1.0"), text);
-        assertTrue(text.contains("EPL-2.0") && text.contains("Store: " + store.info().summary()), text);
+        assertTrue(text.contains("EPL-2.0") && text.contains("Store: Embedded store: " + store.info().summary()), text);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.Persist;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -62,7 +63,9 @@ import jakarta.inject.Inject;
  * canvas the ION is drawn on, the model's validation markers under it and the properties of the
  * selection beside it. A thin shell over {@link IonDesigner}: every gesture and form edit is one
  * command on the ION editor's stack (Ctrl+Z undoes it, Ctrl+Y or Ctrl+Shift+Z redoes it); files
- * and the store are read and written in Eclipse jobs.
+ * and the store are read and written in Eclipse jobs. "Open from store…" and "Upload to store" use
+ * the store the workbench reads now: on a switch of connection the design stays, and what was
+ * asked of the previous store is dropped.
  */
 public final class IonDesignerPart {
 
@@ -70,9 +73,6 @@ public final class IonDesignerPart {
     public static final String ID = "org.iongov.ui.part.designer";
     static final String HINT = "Pick a pipeline or policy in the palette and click the canvas (or drag it there); join nodes with a "
             + "channel; double-click a pipeline to edit its components. Open a definition from a file or from the store.";
-
-    @Inject
-    GovernanceStore store;
 
     @Inject
     WorkbenchUser user;
@@ -84,7 +84,12 @@ public final class IonDesignerPart {
     Predicate<String> confirmDiscard = this::askToDiscard;
 
     private final IonDesigner designer = new IonDesigner();
+    private GovernanceStore store;
+    private ActiveConnection connection;
+    /** Files: not tied to a store, so a switch of connection leaves them be. */
     private PartJobs jobs;
+    /** Store reads and uploads: started over on a switch of connection. */
+    private PartJobs storeJobs;
     private Composite root;
     private Label title;
     private Label message;
@@ -99,10 +104,32 @@ public final class IonDesignerPart {
     private Object shownLevel;
     private final Listener keys = this::key;
 
+    /** The store to open from and upload to: at creation, and again whenever the workbench switches connections. */
+    @Inject
+    void useStore(GovernanceStore newStore) {
+        store = newStore;
+        if (storeJobs != null) {
+            // A list or an upload asked of the previous store is not shown, nor, if not started yet, done.
+            storeJobs.restart();
+        }
+    }
+
+    /** Which connection that store belongs to, to say so when it changes (it is set right after the store). */
+    @Inject
+    @Optional
+    void connectionChanged(ActiveConnection now) {
+        boolean switched = connection != null && now != null && !now.equals(connection);
+        connection = now;
+        if (switched && message != null && !message.isDisposed()) {
+            say("Now connected to " + now.name() + ": Open from store… and Upload to store use its store. The design is kept as it was.");
+        }
+    }
+
     @PostConstruct
     void createControls(Composite parent) {
         root = parent;
         jobs = new PartJobs(parent);
+        storeJobs = new PartJobs(parent);
         parent.setLayout(new GridLayout(1, false));
         title = PartHeader.title(parent, "ION Designer");
         message = PartHeader.message(parent, HINT);
@@ -392,7 +419,8 @@ public final class IonDesignerPart {
 
     private void openFromStore() {
         say("Reading the store's ION definitions…");
-        jobs.run("Reading the ION definitions in the store", store::ionDefinitions, definitions -> {
+        GovernanceStore reading = store;
+        storeJobs.run("Reading the ION definitions in the store", reading::ionDefinitions, definitions -> {
             say(definitions.isEmpty() ? "No ION definitions in this store yet." : "Pick a definition to open.");
             StoredDefinitionsDialog.open(root.getShell(), definitions, this::openStored);
         }, this::fail);
@@ -460,7 +488,8 @@ public final class IonDesignerPart {
             return;
         }
         say("Uploading ION '" + snapshot.name() + "'…");
-        jobs.run("Uploading ION '" + snapshot.name() + "'", () -> IonDesigner.upload(store, snapshot, user.name()),
+        GovernanceStore target = store;
+        storeJobs.run("Uploading ION '" + snapshot.name() + "'", () -> IonDesigner.upload(target, snapshot, user.name()),
                 stored -> say("Uploaded ION '" + stored.name() + "' to the store as version " + stored.version() + " (by " + user.name() + ")."),
                 this::fail);
     }
@@ -588,6 +617,6 @@ public final class IonDesignerPart {
 
     /** Whether a file or store step asked for is still running or not yet shown. */
     public boolean busy() {
-        return jobs.busy();
+        return jobs.busy() || storeJobs.busy();
     }
 }

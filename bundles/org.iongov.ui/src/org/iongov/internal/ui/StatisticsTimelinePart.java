@@ -47,8 +47,7 @@ public final class StatisticsTimelinePart {
     static final String EMPTY_MESSAGE = "No statistics are recorded in this store yet.";
     static final String ALL_NODES = "all nodes";
 
-    @Inject
-    GovernanceStore store;
+    private GovernanceStore store;
 
     private StatisticsTimelinePresenter presenter;
     private PartJobs jobs;
@@ -60,6 +59,18 @@ public final class StatisticsTimelinePart {
     private ChartComposite chartComposite;
     private Chart shown;
     private int draws;
+
+    /** The store to read: at creation, and again whenever the workbench switches connections. */
+    @Inject
+    void useStore(GovernanceStore newStore) {
+        store = newStore;
+        if (presenter == null) {
+            return; // the controls are made next, with this store
+        }
+        jobs.restart();
+        presenter = new StatisticsTimelinePresenter(newStore);
+        loadInstances();
+    }
 
     @PostConstruct
     void createControls(Composite parent) {

@@ -27,6 +27,7 @@ import org.iongov.ui.model.graph.GraphEdge;
 import org.iongov.ui.model.graph.GraphNode;
 import org.iongov.ui.model.graph.LaidOutGraph;
 import org.iongov.ui.model.graph.NodeKind;
+import org.iongov.ui.model.graph.Viewport;
 
 /**
  * Draws a laid-out graph ({@link LaidOutGraph}) with plain SWT: a box per node, coloured by its
@@ -35,7 +36,9 @@ import org.iongov.ui.model.graph.NodeKind;
  * {@link #fitToView()}); scroll with the scroll bars, the wheel, the arrow keys or by dragging the
  * background; Enter or a double-click opens the selected node. Only what is in view is painted,
  * so graphs of thousands of nodes stay responsive. A reusable widget (the lineage explorer, the
- * ION designer): it knows graphs, not lineage.
+ * ION designer): it knows graphs, not lineage. A graph changed around a node
+ * ({@link #updateGraph(LaidOutGraph, Set, Set, String)}) keeps the zoom and that node's place on
+ * the screen.
  *
  * <p>For editing (the designer) it also, when asked: draws edge labels and badges on boxes and
  * edges, selects edges, reports a click on the background and a box being dragged (in graph
@@ -199,6 +202,41 @@ public final class GraphCanvas extends Canvas {
     public void updateGraph(LaidOutGraph laidOut) {
         checkWidget();
         graph = laidOut == null ? LaidOutGraph.EMPTY : laidOut;
+        forgetWhatIsGone();
+        updateScrollBars();
+        redraw();
+    }
+
+    /**
+     * Shows the graph laid out anew after a change around a node (expanded, collapsed) at the same
+     * zoom, with that node drawn where it was when it can be, else scrolled into view.
+     *
+     * @param anchor the node to keep in place, usually the selection
+     */
+    public void updateGraph(LaidOutGraph laidOut, Set<String> upstream, Set<String> downstream, String anchor) {
+        checkWidget();
+        LaidOutGraph.Box before = anchor == null ? null : graph.box(anchor);
+        Point origin = origin();
+        graph = laidOut == null ? LaidOutGraph.EMPTY : laidOut;
+        expandableUpstream = upstream == null ? Set.of() : upstream;
+        expandableDownstream = downstream == null ? Set.of() : downstream;
+        forgetWhatIsGone();
+        updateScrollBars();
+        LaidOutGraph.Box after = anchor == null ? null : graph.box(anchor);
+        if (before != null && after != null) {
+            Rectangle area = getClientArea();
+            Viewport.Origin kept = Viewport.keepInPlace(before, new Viewport.Origin(origin.x, origin.y), after, zoom, area.width,
+                    area.height, graph.width(), graph.height());
+            getHorizontalBar().setSelection(kept.x());
+            getVerticalBar().setSelection(kept.y());
+        } else if (after != null) {
+            reveal(anchor);
+        }
+        redraw();
+    }
+
+    /** The selected node or edge, or a connection's first end, may be gone from a changed graph. */
+    private void forgetWhatIsGone() {
         if (selection != null && graph.box(selection) == null) {
             selection = null;
         }
@@ -208,8 +246,6 @@ public final class GraphCanvas extends Canvas {
         if (connectFrom != null && graph.box(connectFrom) == null) {
             connectFrom = null;
         }
-        updateScrollBars();
-        redraw();
     }
 
     /** Marks drawn on boxes and edges, by node or edge id. */

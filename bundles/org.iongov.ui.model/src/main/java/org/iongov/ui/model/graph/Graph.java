@@ -15,10 +15,12 @@ import java.util.Set;
 /**
  * A directed graph of {@link GraphNode}s (a lineage, an ION, a pipeline's components), kept in
  * insertion order so that layouts are deterministic. Not thread-safe: build it on one thread, then
- * hand out {@link #copy() copies}.
+ * hand out {@link #copy() copies}, or {@link #frozenCopy() frozen copies} that no one can change.
  */
 public final class Graph {
 
+    /** Set once a graph is handed out as immutable: changing it then is a programming error. */
+    private boolean frozen;
     private final Map<String, GraphNode> nodes = new LinkedHashMap<>();
     private final Set<GraphEdge> edges = new LinkedHashSet<>();
     private final Map<String, Set<GraphEdge>> outgoing = new LinkedHashMap<>();
@@ -26,6 +28,7 @@ public final class Graph {
 
     /** Adds a node, or replaces the node with the same id (its edges stay). */
     public Graph add(GraphNode node) {
+        checkNotFrozen();
         nodes.put(node.id(), node);
         return this;
     }
@@ -40,6 +43,7 @@ public final class Graph {
      * as two channels); adding the same edge twice keeps one. Self-loops are not drawn and ignored.
      */
     public Graph connect(GraphEdge edge) {
+        checkNotFrozen();
         String from = edge.from();
         String to = edge.to();
         if (!nodes.containsKey(from) || !nodes.containsKey(to)) {
@@ -57,6 +61,7 @@ public final class Graph {
 
     /** Removes a node and its edges. */
     public void remove(String id) {
+        checkNotFrozen();
         if (nodes.remove(id) == null) {
             return;
         }
@@ -140,8 +145,13 @@ public final class Graph {
 
     /** The nodes connected to {@code start} by edges in either direction, never passing through {@code avoid}. */
     public Set<String> connected(String start, String avoid) {
+        return connected(start, avoid == null ? Set.of() : Set.of(avoid));
+    }
+
+    /** The nodes connected to {@code start} by edges in either direction, never passing through any of {@code avoid}. */
+    public Set<String> connected(String start, Set<String> avoid) {
         Set<String> seen = new HashSet<>();
-        if (!nodes.containsKey(start) || start.equals(avoid)) {
+        if (!nodes.containsKey(start) || avoid.contains(start)) {
             return seen;
         }
         Deque<String> todo = new ArrayDeque<>(List.of(start));
@@ -152,7 +162,7 @@ public final class Graph {
             outgoing(current).forEach(e -> next.add(e.to()));
             incoming(current).forEach(e -> next.add(e.from()));
             for (String n : next) {
-                if (!n.equals(avoid) && seen.add(n)) {
+                if (!avoid.contains(n) && seen.add(n)) {
                     todo.push(n);
                 }
             }
@@ -160,11 +170,32 @@ public final class Graph {
         return seen;
     }
 
-    /** An independent copy, for handing to another thread (layout, drawing). */
+    /** An independent copy, for handing to another thread (layout, drawing); the copy can be changed. */
     public Graph copy() {
         Graph copy = new Graph();
         nodes.values().forEach(copy::add);
         edges.forEach(copy::connect);
         return copy;
+    }
+
+    /** A copy no one can change (this graph itself when it is frozen already). */
+    public Graph frozenCopy() {
+        if (frozen) {
+            return this;
+        }
+        Graph copy = copy();
+        copy.frozen = true;
+        return copy;
+    }
+
+    /** Whether this graph refuses changes. */
+    public boolean isFrozen() {
+        return frozen;
+    }
+
+    private void checkNotFrozen() {
+        if (frozen) {
+            throw new UnsupportedOperationException("this graph was handed out as immutable (a laid-out graph's): change a copy");
+        }
     }
 }

@@ -1,14 +1,17 @@
 package org.iongov.ui.model.graph;
 
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A graph with coordinates: where each node's box is and the polyline of each edge. Immutable,
- * so the layout can be computed off the UI thread and drawn on it.
+ * A graph with coordinates: where each node's box is and the polyline of each edge. Immutable
+ * (its graph is a frozen copy, its collections unmodifiable copies, its polylines copied in and
+ * out), so the layout can be computed off the UI thread and drawn on it.
  *
- * @param graph the graph that was laid out (a copy, not changed afterwards)
+ * @param graph the graph that was laid out (a frozen copy: changing it throws)
  * @param boxes each node's box, by node id, in the graph's order
  * @param paths each edge's polyline
  * @param width the width of the whole drawing
@@ -20,7 +23,9 @@ public record LaidOutGraph(Graph graph, Map<String, Box> boxes, List<EdgePath> p
     public static final LaidOutGraph EMPTY = new LaidOutGraph(new Graph(), Map.of(), List.of(), 0, 0);
 
     public LaidOutGraph {
-        boxes = Collections.unmodifiableMap(boxes);
+        graph = graph.frozenCopy();
+        // The graph's order, which Map.copyOf would not keep.
+        boxes = Collections.unmodifiableMap(new LinkedHashMap<>(boxes));
         paths = List.copyOf(paths);
     }
 
@@ -90,6 +95,36 @@ public record LaidOutGraph(Graph graph, Map<String, Box> boxes, List<EdgePath> p
      * @param points x, y pairs: start, bend points, end (at the target's border)
      */
     public record EdgePath(GraphEdge edge, double[] points) {
+
+        public EdgePath {
+            points = points.clone();
+        }
+
+        /** A copy of the route's coordinates. */
+        @Override
+        public double[] points() {
+            return points.clone();
+        }
+
+        /** How many points the route has. */
+        public int size() {
+            return points.length / 2;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof EdgePath p && edge.equals(p.edge) && Arrays.equals(points, p.points);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * edge.hashCode() + Arrays.hashCode(points);
+        }
+
+        @Override
+        public String toString() {
+            return "EdgePath[" + edge + ", " + Arrays.toString(points) + "]";
+        }
 
         /** The distance from a point to the route. */
         public double distance(double px, double py) {
