@@ -25,6 +25,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.iongov.agent.Agent;
 import org.iongov.agent.AgentConfig;
@@ -35,6 +37,7 @@ import org.iongov.core.access.Role;
 import org.iongov.core.query.RecordQuery;
 import org.iongov.core.store.GovernanceStore;
 import org.iongov.core.store.GovernanceStoreProvider;
+import org.iongov.internal.ui.designer.StoredDefinitionsDialog;
 import org.iongov.server.GovernanceServer;
 import org.iongov.server.ServerOptions;
 import org.iongov.ui.model.connections.ConnectionsPresenter;
@@ -49,8 +52,9 @@ import org.osgi.framework.ServiceReference;
  * The connection view in the running workbench against a real IonGov server started in the test
  * JVM on loopback over a store of its own, with a real agent sending it heartbeats: a wrong token
  * is refused and nothing typed is lost; the right one is saved (encrypted in secure storage);
- * connecting makes every view read the server's store; its agents are listed; switching back to
- * the embedded store restores what the other tests read.
+ * connecting makes every view read the server's store (the ION designer opens from it and uploads
+ * to it); its agents are listed; switching back to the embedded store restores what the other
+ * tests read.
  */
 class ConnectionsUiTest {
 
@@ -119,6 +123,11 @@ class ConnectionsUiTest {
             assertTrue(embedded.models(RecordQuery.latest(1000)).stream().noneMatch(m -> m.id().equals(waiting.model())),
                     "the model waits in the server's store only");
 
+            // The designer, open before the switch, follows it too.
+            IonDesignerPart designer = (IonDesignerPart) parts.showPart(IonDesignerPart.ID, PartState.ACTIVATE).getObject();
+            designer.confirmDiscard = what -> true;
+            parts.showPart(ConnectionsPart.ID, PartState.ACTIVATE);
+
             // Connect: every view now reads the server's store (and the embedded one is closed).
             view.table().setSelection(row);
             view.table().notifyListeners(SWT.Selection, new Event());
@@ -133,6 +142,27 @@ class ConnectionsUiTest {
             ApprovalQueuePart queue = (ApprovalQueuePart) parts.showPart(ApprovalQueuePart.ID, PartState.ACTIVATE).getObject();
             WorkbenchWindow.waitUntil(display, () -> !queue.busy() && column(queue).contains(waiting.model()), 30_000);
             assertEquals(List.of(waiting.model()), column(queue), "the queue the server's store holds, not the workbench's");
+
+            // The designer opens from the server's store and uploads to it, where an operator may not upload an ION.
+            parts.showPart(IonDesignerPart.ID, PartState.ACTIVATE);
+            assertTrue(designer.message().startsWith("Now connected to " + name + ": "), designer.message());
+            press(designer.button("Open from store…"));
+            WorkbenchWindow.waitUntil(display, () -> storedDefinitions() != null, 30_000);
+            Shell dialog = storedDefinitions();
+            Table listed = (Table) Arrays.stream(dialog.getChildren()).filter(Table.class::isInstance).findFirst().orElseThrow();
+            List<String> servedDefinitions = served.ionDefinitions().stream().map(d -> d.name() + " " + d.version()).sorted().toList();
+            assertEquals(servedDefinitions, Arrays.stream(listed.getItems()).map(i -> i.getText(0) + " " + i.getText(1)).sorted().toList(),
+                    "the server's ION definitions, not the workbench's");
+            listed.setSelection(0);
+            listed.notifyListeners(SWT.DefaultSelection, new Event());
+            WorkbenchWindow.processEvents(display);
+            assertEquals(ApprovalScenario.ION, designer.designer().ion().getName(), designer.message());
+            press(designer.button("Upload to store"));
+            WorkbenchWindow.waitUntil(display, () -> !designer.busy(), 30_000);
+            assertEquals("Uploading ION '" + ApprovalScenario.ION + "' failed: the server at " + server.uri()
+                    + " refused: role operator may not upload ion (POST /api/v1/ions)", designer.message());
+            assertEquals(servedDefinitions.size(), served.ionDefinitions().size(), "nothing stored");
+            press(designer.button("New"));
 
             // The agent that sends the server heartbeats, with its engine, host, state, backlog and last contact.
             parts.showPart(ConnectionsPart.ID, PartState.ACTIVATE);
@@ -175,6 +205,11 @@ class ConnectionsUiTest {
         WorkbenchWindow.waitUntil(display, () -> !view.busy(), 30_000);
         assertTrue(Arrays.stream(view.table().getItems()).noneMatch(i -> i.getText(0).equals(name)), view.message());
         assertTrue(new SecureConnectionStorage(SecureConnectionStorage.defaultLocation()).get(id, "token").isEmpty(), "the token is forgotten");
+    }
+
+    private Shell storedDefinitions() {
+        return Arrays.stream(display.getShells()).filter(s -> !s.isDisposed() && StoredDefinitionsDialog.TITLE.equals(s.getText()))
+                .findFirst().orElse(null);
     }
 
     private static GovernanceStoreProvider provider() {

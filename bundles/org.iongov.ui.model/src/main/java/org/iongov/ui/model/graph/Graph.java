@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A directed graph of {@link GraphNode}s, kept in insertion order so that layouts are
- * deterministic. Not thread-safe: build it on one thread, then hand out {@link #copy() copies},
- * or {@link #frozenCopy() frozen copies} that no one can change.
+ * A directed graph of {@link GraphNode}s (a lineage, an ION, a pipeline's components), kept in
+ * insertion order so that layouts are deterministic. Not thread-safe: build it on one thread, then
+ * hand out {@link #copy() copies}, or {@link #frozenCopy() frozen copies} that no one can change.
  */
 public final class Graph {
 
@@ -35,14 +35,23 @@ public final class Graph {
 
     /** Adds an edge between two nodes already in the graph; adding it twice keeps one. */
     public Graph connect(String from, String to, EdgeKind kind) {
+        return connect(new GraphEdge(from, to, kind));
+    }
+
+    /**
+     * Adds an edge with its own id and label (several edges may then join the same two nodes, such
+     * as two channels); adding the same edge twice keeps one. Self-loops are not drawn and ignored.
+     */
+    public Graph connect(GraphEdge edge) {
         checkNotFrozen();
+        String from = edge.from();
+        String to = edge.to();
         if (!nodes.containsKey(from) || !nodes.containsKey(to)) {
             throw new IllegalArgumentException("edge " + from + " -> " + to + " names a node not in the graph");
         }
         if (from.equals(to)) {
             return this;
         }
-        GraphEdge edge = new GraphEdge(from, to, kind);
         if (edges.add(edge)) {
             outgoing.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(edge);
             incoming.computeIfAbsent(to, k -> new LinkedHashSet<>()).add(edge);
@@ -88,6 +97,16 @@ public final class Graph {
 
     public Collection<GraphNode> nodes() {
         return Collections.unmodifiableCollection(nodes.values());
+    }
+
+    /** The edge with this id, or null. */
+    public GraphEdge edge(String id) {
+        for (GraphEdge e : edges) {
+            if (e.id().equals(id)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     public Collection<GraphEdge> edges() {
@@ -155,7 +174,7 @@ public final class Graph {
     public Graph copy() {
         Graph copy = new Graph();
         nodes.values().forEach(copy::add);
-        edges.forEach(e -> copy.connect(e.from(), e.to(), e.kind()));
+        edges.forEach(copy::connect);
         return copy;
     }
 

@@ -43,6 +43,30 @@ public record LaidOutGraph(Graph graph, Map<String, Box> boxes, List<EdgePath> p
         return null;
     }
 
+    /** The route of an edge, or null. */
+    public EdgePath path(String edgeId) {
+        for (EdgePath p : paths) {
+            if (p.edge().id().equals(edgeId)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The edge whose route passes within {@code tolerance} of the point (the nearest), or null. */
+    public EdgePath pathAt(double x, double y, double tolerance) {
+        EdgePath nearest = null;
+        double best = tolerance;
+        for (EdgePath p : paths) {
+            double d = p.distance(x, y);
+            if (d <= best) {
+                best = d;
+                nearest = p;
+            }
+        }
+        return nearest;
+    }
+
     /**
      * A node's box.
      *
@@ -100,6 +124,41 @@ public record LaidOutGraph(Graph graph, Map<String, Box> boxes, List<EdgePath> p
         @Override
         public String toString() {
             return "EdgePath[" + edge + ", " + Arrays.toString(points) + "]";
+        }
+
+        /** The distance from a point to the route. */
+        public double distance(double px, double py) {
+            double best = Double.MAX_VALUE;
+            for (int i = 0; i + 3 < points.length; i += 2) {
+                best = Math.min(best, segmentDistance(px, py, points[i], points[i + 1], points[i + 2], points[i + 3]));
+            }
+            return best;
+        }
+
+        private static double segmentDistance(double px, double py, double ax, double ay, double bx, double by) {
+            double dx = bx - ax;
+            double dy = by - ay;
+            double length2 = dx * dx + dy * dy;
+            double t = length2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
+            return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+        }
+
+        /** The point halfway along the route (where its label goes), as {x, y}. */
+        public double[] middle() {
+            double total = 0;
+            for (int i = 0; i + 3 < points.length; i += 2) {
+                total += Math.hypot(points[i + 2] - points[i], points[i + 3] - points[i + 1]);
+            }
+            double remaining = total / 2;
+            for (int i = 0; i + 3 < points.length; i += 2) {
+                double segment = Math.hypot(points[i + 2] - points[i], points[i + 3] - points[i + 1]);
+                if (segment >= remaining && segment > 0) {
+                    double t = remaining / segment;
+                    return new double[] { points[i] + t * (points[i + 2] - points[i]), points[i + 1] + t * (points[i + 3] - points[i + 1]) };
+                }
+                remaining -= segment;
+            }
+            return new double[] { points[0], points[1] };
         }
 
         /** Whether the route's bounding box overlaps the rectangle. */
