@@ -37,7 +37,7 @@ final class IpcLink implements AgentLink {
 
     private static final int QUEUE_CAPACITY = 100_000;
     /** The longest a record waits for company before it is sent (unless a flush asks sooner). */
-    static final long LINGER = TimeUnit.MILLISECONDS.toNanos(100);
+    static final long LINGER = TimeUnit.MILLISECONDS.toNanos(Long.getLong("iongov.link.lingerMillis", 100));
     /** How many waiting records make a send worth it at once. */
     static final int SEND_AT = 2_000;
 

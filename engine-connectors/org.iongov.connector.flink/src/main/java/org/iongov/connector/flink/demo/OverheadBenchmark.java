@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAccumulator;
 
@@ -132,6 +133,7 @@ public final class OverheadBenchmark {
             long records, int parallelism, int repetitions, RunHandle run) throws Exception {
         String rate = java.math.BigDecimal.valueOf(sampling).toPlainString();
         String label = "[flink-bench] sampling " + rate + ":";
+        AGENT_THREADS.clear(); // (the warm-up's)
         double[][] plainJobs = new double[repetitions][];
         double[][] governedJobs = new double[repetitions][];
         for (int i = 0; i < repetitions; i++) {
@@ -173,6 +175,14 @@ public final class OverheadBenchmark {
                 median(column(governedJobs, 5)), median(column(plainJobs, 6)), median(column(governedJobs, 6)),
                 median(column(plainJobs, 7)), median(column(governedJobs, 7)));
         if (agentPid >= 0) {
+            StringBuilder threads = new StringBuilder();
+            for (String kind : List.of("ipc", "writer", "forwarder", "status", "jit", "gc", "other")) {
+                double[] perJob = AGENT_THREADS.stream().mapToDouble(m -> m.getOrDefault(kind, 0.0)).toArray();
+                threads.append(threads.length() == 0 ? "" : ", ").append(kind).append(' ').append(String.format(Locale.ROOT, "%.0f",
+                        perJob.length == 0 ? 0 : median(perJob)));
+            }
+            AGENT_THREADS.clear();
+            System.out.printf(Locale.ROOT, "%s agent process CPU a governed job by thread (ms, medians): %s%n", label, threads);
             System.out.printf(Locale.ROOT, "%s agent process: %+.0f ms CPU a job with governance (%.1f %% of a plain job's time), %.1f µs"
                     + " per recorded prediction (%.0f a job)%n", label, agentExtraMillis, agentPercent,
                     recordedPerJob > 0 ? 1000 * agentExtraMillis / recordedPerJob : 0, recordedPerJob);
@@ -205,6 +215,7 @@ public final class OverheadBenchmark {
         scored.sinkTo(new Timing()).name("timing");
         JvmWork before = JvmWork.now();
         double agentBefore = processCpuMillis(agentPid);
+        Map<String, Double> agentThreadsBefore = threadCpuMillis(agentPid);
         if (Boolean.getBoolean("iongov.bench.trace")) {
             System.out.println("[flink-bench] job starts: " + (governed ? "with" : "without") + " governance");
         }
@@ -213,6 +224,11 @@ public final class OverheadBenchmark {
         cluster.executeJobBlocking(graph.getJobGraph());
         JvmWork work = JvmWork.now().minus(before);
         double agentCpu = processCpuMillis(agentPid) - agentBefore;
+        Map<String, Double> agentThreads = threadCpuMillis(agentPid);
+        agentThreads.replaceAll((kind, millis) -> millis - agentThreadsBefore.getOrDefault(kind, 0.0));
+        if (governed) {
+            AGENT_THREADS.add(agentThreads);
+        }
         return new double[] {Timing.throughput(), Timing.cpuPerRecord(), Timing.taskCpuPerRecord(), work.gcMillis(), work.gcCount(),
                 work.gcCpuMillis(), work.jitCpuMillis(), Timing.taskAllocatedPerRecord(), agentCpu};
     }
@@ -265,6 +281,35 @@ public final class OverheadBenchmark {
             return new JvmWork(gcMillis - earlier.gcMillis, gcCount - earlier.gcCount, gcCpuMillis - earlier.gcCpuMillis,
                     jitCpuMillis - earlier.jitCpuMillis);
         }
+    }
+
+    /** Per governed job: the agent's CPU by kind of thread (ms). */
+    private static final List<Map<String, Double>> AGENT_THREADS = new ArrayList<>();
+
+    /**
+     * A process's CPU time by kind of thread (ms), from {@code /proc/PID/task}: the agent's IPC
+     * readers, writer, forwarder (with the HTTP client's threads), status and heartbeat, JIT
+     * compiler, garbage collector, and the rest. Threads that end between two readings are not counted.
+     */
+    static Map<String, Double> threadCpuMillis(long pid) {
+        Map<String, Double> byKind = new java.util.TreeMap<>();
+        java.io.File[] tasks = pid < 0 ? null : new java.io.File("/proc/" + pid + "/task").listFiles();
+        for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+            try {
+                String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim();
+                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double millis = 10 * (Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]));
+                String kind = name.startsWith("iongov-agent-ipc") ? "ipc" : name.startsWith("iongov-agent-wr") ? "writer"
+                        : name.startsWith("iongov-agent-fo") || name.startsWith("HttpClient") ? "forwarder"
+                        : name.startsWith("iongov-agent") ? "status" : name.startsWith("C1 ") || name.startsWith("C2 ") ? "jit"
+                        : name.startsWith("GC ") || name.startsWith("G1 ") || name.equals("VM Thread") ? "gc" : "other";
+                byKind.merge(kind, millis, Double::sum);
+            } catch (java.io.IOException | RuntimeException e) {
+                // a thread that ended meanwhile
+            }
+        }
+        return byKind;
     }
 
     /** A process's CPU time (user and system) from {@code /proc/PID/stat}, in ms; 0 without a pid or on other systems. */
