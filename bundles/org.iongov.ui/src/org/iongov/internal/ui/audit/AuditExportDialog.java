@@ -1,0 +1,82 @@
+package org.iongov.internal.ui.audit;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Shell;
+import org.iongov.core.store.GovernanceStore;
+import org.iongov.report.ReportFormat;
+import org.iongov.ui.model.audit.AuditExportPresenter;
+
+/** The audit export wizard's dialog: Finish reads Export, Cancel reads Close (the dialog stays open after an export). */
+public final class AuditExportDialog extends WizardDialog {
+
+    private final AuditExportWizard wizard;
+
+    private AuditExportDialog(Shell parent, AuditExportWizard wizard) {
+        super(parent, wizard);
+        this.wizard = wizard;
+    }
+
+    /** The export of a store's audit report, offering a file in the user's home folder. */
+    public static AuditExportDialog of(Shell parent, GovernanceStore store) {
+        AuditExportPresenter presenter = new AuditExportPresenter(store, Clock.systemUTC(), ZoneId.systemDefault());
+        return new AuditExportDialog(parent, new AuditExportWizard(presenter, Path.of(System.getProperty("user.home"))));
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        super.createButtonsForButtonBar(parent);
+        getButton(IDialogConstants.FINISH_ID).setText("Export");
+        getButton(IDialogConstants.CANCEL_ID).setText("Close");
+    }
+
+    // ---- for tests: the person's choices and the Export button ----
+
+    /** Fills the page as a person would. */
+    public void choose(String from, String to, String ion, ReportFormat format, String file) {
+        AuditExportPage page = wizard.page();
+        page.fromField().setText(from);
+        page.toField().setText(to);
+        page.ionCombo().select(Math.max(0, page.ionCombo().indexOf(ion)));
+        page.choose(format);
+        page.fileField().setText(file);
+    }
+
+    /** Presses Export; returns when the export ended (the dialog runs the event loop meanwhile). */
+    public void export() {
+        finishPressed();
+    }
+
+    public Button exportButton() {
+        return getButton(IDialogConstants.FINISH_ID);
+    }
+
+    /** What the page's message line says now (an error when there is one). */
+    public String pageMessage() {
+        AuditExportPage page = wizard.page();
+        return page.getErrorMessage() != null ? page.getErrorMessage() : page.getMessage();
+    }
+
+    public boolean pageHasError() {
+        return wizard.page().getErrorMessage() != null;
+    }
+
+    /** Whether the IONs offered were read. */
+    public boolean ionsRead() {
+        return wizard.page().ionsRead();
+    }
+
+    public java.util.List<String> ionsOffered() {
+        return java.util.List.of(wizard.page().ionCombo().getItems());
+    }
+
+    public AuditExportWizard wizard() {
+        return wizard;
+    }
+}
