@@ -95,7 +95,8 @@ class AuditUiTest {
             dialog.export();
             WorkbenchWindow.waitUntil(display, () -> dialog.wizard().written() != null || dialog.pageHasError(), 60_000);
             assertFalse(dialog.pageHasError(), dialog.pageMessage());
-            assertTrue(dialog.pageMessage().startsWith("Audit report written to " + pdf.toAbsolutePath() + " (PDF, "), dialog.pageMessage());
+            assertEquals("Audit report written to " + pdf.getFileName() + ".", dialog.pageMessage());
+            assertTrue(dialog.outcome().startsWith("Audit report written to " + pdf.toAbsolutePath() + " (PDF, "), dialog.outcome());
             String text = pdftotext(pdf);
             for (String model : inWindow) {
                 assertTrue(text.contains(model), model + " is in the window:\n" + text);
@@ -103,7 +104,7 @@ class AuditUiTest {
             assertFalse(text.contains(later.productionModel()), "a model outside the window:\n" + text);
             assertTrue(dialog.exportButton().isEnabled(), "another export can follow");
             dialog.getShell().forceActive();
-            WorkbenchWindow.processEvents(display);
+            WorkbenchWindow.settle(display);
             WorkbenchWindow.screenshot(dialog.getShell(), "audit-export");
 
             // The same window as CSV, only the automatic-approval ION.
@@ -115,7 +116,16 @@ class AuditUiTest {
             String table = Files.readString(csv, StandardCharsets.UTF_8);
             assertTrue(table.contains(unreviewed.productionModel()), table);
             assertFalse(table.contains(approved.productionModel()), "another ION's model:\n" + table);
-            assertTrue(dialog.pageMessage().contains("ION " + ApprovalScenario.AUTOMATIC_ION), dialog.pageMessage());
+            assertTrue(dialog.outcome().contains("ION " + ApprovalScenario.AUTOMATIC_ION), dialog.outcome());
+
+            // A folder that is not there is said plainly, and nothing is written.
+            Path nowhere = folder.resolve("no-such-folder-" + suffix).resolve("audit.csv");
+            dialog.choose(FIELD.format(from), FIELD.format(to), "all IONs", ReportFormat.CSV, nowhere.toString());
+            dialog.export();
+            assertTrue(dialog.pageHasError());
+            assertEquals("Cannot write " + nowhere.toAbsolutePath() + ": the folder " + nowhere.getParent().toAbsolutePath()
+                    + " does not exist.", dialog.pageMessage());
+            assertFalse(Files.exists(nowhere.getParent()));
         } finally {
             dialog.close();
         }
@@ -189,6 +199,7 @@ class AuditUiTest {
                 part.violationDetail());
 
         ((Shell) window.getWidget()).forceActive();
+        WorkbenchWindow.settle(display);
         WorkbenchWindow.screenshotMaximized(mpart, "compliance");
         assertTrue(Files.size(Path.of(System.getProperty("iongov.test.output"), "screenshots", "compliance.png")) > 1000);
 

@@ -40,8 +40,9 @@ import jakarta.inject.Inject;
 /**
  * Where an investigator starts from a prediction, model, run or dataset and follows its lineage:
  * a search box, the provenance graph laid out left to right, and the details of the selected
- * node. Double-clicking a model opens its page; other nodes are traced from. A thin shell over {@link LineageExplorerPresenter}: every store read and layout runs in
- * an Eclipse {@link Job}; the UI thread only draws the result.
+ * node. Double-clicking a model opens its page; other nodes are traced from. A thin shell over
+ * {@link LineageExplorerPresenter}: every store read and layout runs in an Eclipse {@link Job};
+ * the UI thread only draws the result.
  */
 public final class LineageExplorerPart {
 

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
@@ -27,6 +28,13 @@ public final class AuditExportDialog extends WizardDialog {
     public static AuditExportDialog of(Shell parent, GovernanceStore store) {
         AuditExportPresenter presenter = new AuditExportPresenter(store, Clock.systemUTC(), ZoneId.systemDefault());
         return new AuditExportDialog(parent, new AuditExportWizard(presenter, Path.of(System.getProperty("user.home"))));
+    }
+
+    /** Wide enough for a path and the message saying where the report went, not as wide as the page's longest line. */
+    @Override
+    protected Point getInitialSize() {
+        Point computed = super.getInitialSize();
+        return new Point(Math.min(computed.x, 780), Math.max(computed.y, 540));
     }
 
     @Override
@@ -61,6 +69,11 @@ public final class AuditExportDialog extends WizardDialog {
     public String pageMessage() {
         AuditExportPage page = wizard.page();
         return page.getErrorMessage() != null ? page.getErrorMessage() : page.getMessage();
+    }
+
+    /** How the last export went, in full (where, how large, what it holds; or why not). */
+    public String outcome() {
+        return wizard.page().outcome();
     }
 
     public boolean pageHasError() {

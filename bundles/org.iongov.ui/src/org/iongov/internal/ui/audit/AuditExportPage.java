@@ -36,7 +36,8 @@ final class AuditExportPage extends WizardPage {
     private Combo ion;
     private Button[] formats;
     private Text file;
-    private volatile boolean ionsRead;
+    private Text outcome;
+    private boolean ionsRead;
 
     AuditExportPage(AuditExportPresenter presenter, Path folder) {
         super("audit-export");
@@ -93,6 +94,15 @@ final class AuditExportPage extends WizardPage {
         browse.setText("Browse…");
         browse.addListener(SWT.Selection, e -> browse());
 
+        // Read-only text rather than a label: the path can be selected and copied.
+        outcome = new Text(area, SWT.READ_ONLY | SWT.WRAP | SWT.MULTI);
+        outcome.setBackground(area.getBackground());
+        // Takes the rest of the page: the outcome runs to a few lines with a long path.
+        GridData outcomeData = new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1);
+        outcomeData.widthHint = 480;
+        outcomeData.verticalIndent = 8;
+        outcome.setLayoutData(outcomeData);
+
         setControl(area);
         readIons();
         validate();
@@ -131,7 +141,18 @@ final class AuditExportPage extends WizardPage {
     private void readIons() {
         var display = getShell().getDisplay();
         Job.create("Reading the IONs for the audit export", monitor -> {
-            List<String> names = presenter.ions();
+            List<String> names;
+            try {
+                names = presenter.ions();
+            } catch (RuntimeException e) {
+                display.asyncExec(() -> {
+                    ionsRead = true;
+                    if (!ion.isDisposed()) {
+                        setErrorMessage("Cannot read the IONs of this store: " + e.getMessage());
+                    }
+                });
+                throw e; // logged with its cause by the job manager
+            }
             display.asyncExec(() -> {
                 if (!ion.isDisposed()) {
                     String keep = ion.getText();
@@ -172,17 +193,29 @@ final class AuditExportPage extends WizardPage {
         return ReportFormat.PDF;
     }
 
-    /** Says how the export went: where it was written, that it was stopped, or why it failed. */
-    void showOutcome(String written, String failure, boolean cancelled) {
+    /**
+     * Says how the export went: where it was written, that it was stopped, or why it failed; in
+     * short in the message line, in full under the choices.
+     */
+    void showOutcome(Path written, String message, String failure, boolean cancelled) {
         if (failure != null) {
             setErrorMessage(failure);
+            outcome.setText(failure);
         } else if (cancelled) {
             setErrorMessage(null);
             setMessage("The export was stopped; nothing was written.", IMessageProvider.WARNING);
+            outcome.setText("");
         } else {
             setErrorMessage(null);
-            setMessage(written, IMessageProvider.INFORMATION);
+            setMessage("Audit report written to " + written.getFileName() + ".", IMessageProvider.INFORMATION);
+            outcome.setText(message);
         }
+        outcome.getParent().layout(true, true);
+    }
+
+    /** How the last export went, in full. */
+    String outcome() {
+        return outcome.getText();
     }
 
     // ---- for tests ----

@@ -59,15 +59,16 @@ public final class AuditExportWizard extends Wizard {
                 }
             });
         } catch (InvocationTargetException e) {
-            page.showOutcome(null, "The export failed: " + e.getCause(), false);
+            page.showOutcome(null, null, "The export failed: " + e.getCause(), false);
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            page.showOutcome(null, null, true);
+            page.showOutcome(null, null, null, true);
             return false;
         }
         written = job.result();
-        page.showOutcome(written == null ? null : written.message(), job.failure(), written == null && job.failure() == null);
+        page.showOutcome(written == null ? null : written.file(), written == null ? null : written.message(), job.failure(),
+                written == null && job.failure() == null);
         return false;
     }
 
