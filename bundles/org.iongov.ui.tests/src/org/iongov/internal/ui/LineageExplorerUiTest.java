@@ -24,6 +24,7 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.ScrollBar;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TableItem;
 import org.iongov.core.lineage.Lineage;
@@ -101,8 +102,9 @@ class LineageExplorerUiTest {
         assertEquals("model", detail(part, "kind"));
         assertEquals(model.trainingRun().start().id(), detail(part, "training run"));
         assertTrue(canvas.paintedNodes() > 0, "the graph was painted");
-        // Its path is shown (no more upstream); where else it served is not yet (downstream).
-        assertEquals(List.of(false, true, true, true),
+        // Its path is shown (no more upstream); where else it served is not yet (downstream). Its training can be
+        // hidden, but downstream of it lies only the path to the prediction: nothing to collapse there.
+        assertEquals(List.of(false, true, true, false),
                 part.expandCollapseButtons().stream().map(b -> b.isEnabled()).toList(), "expand up, down, collapse up, down");
 
         Shell shell = (Shell) window.getWidget();
@@ -137,6 +139,64 @@ class LineageExplorerUiTest {
         assertEquals(model.model().id(), part.search().getText());
         assertTrue(part.view().layout().boxes().containsKey(LineageGraph.nodeId(NodeKind.PREDICTION, prediction)),
                 "the prediction is downstream of its model");
+    }
+
+    @Test
+    void expandingANodeKeepsTheZoomAndTheNodeInPlaceAndThenOffersToCollapseWhatItAdded() throws Exception {
+        MTrimmedWindow window = WorkbenchWindow.main(display);
+        GovernanceStore store = window.getContext().get(GovernanceStore.class);
+        String suffix = Long.toString(System.nanoTime());
+        String prediction = recordApprovedPrediction(store, suffix);
+        String inference = "infer-" + suffix;
+        // Three more predictions of the same run: what expanding it downstream brings.
+        PredictionRecord first = store.prediction(prediction).orElseThrow();
+        List<MetadataRecord> more = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            more.add(new PredictionRecord("enc-" + (50 + i) + "@" + suffix, inference, first.time().plusMillis(10 + i), first.modelIds(),
+                    "digest-" + i + suffix, "{\"age\":" + (50 + i) + "}", "{\"probability\":0.5}"));
+        }
+        store.ingest(new IngestBatch(more));
+
+        LineageExplorerPart part = (LineageExplorerPart) window.getContext().get(EPartService.class)
+                .showPart(LineageExplorerPart.ID, PartState.ACTIVATE).getObject();
+        part.search().setText(prediction);
+        part.search().notifyListeners(SWT.DefaultSelection, new Event());
+        WorkbenchWindow.waitUntil(display, () -> !part.busy(), 30_000);
+        GraphCanvas canvas = part.canvas();
+        String run = LineageGraph.nodeId(NodeKind.RUN, inference);
+        canvas.setZoom(0.9);
+        canvas.reveal(run);
+        canvas.select(run);
+        WorkbenchWindow.processEvents(display);
+        Rectangle before = canvas.boundsOf(run);
+        assertEquals(List.of(true, true, true, false), part.expandCollapseButtons().stream().map(b -> b.isEnabled()).toList(),
+                "the run: expand up, down, collapse up (its model's path), not down (only the prediction traced)");
+
+        part.expandCollapseButtons().get(1).notifyListeners(SWT.Selection, new Event());
+        WorkbenchWindow.waitUntil(display, () -> !part.busy(), 30_000);
+        assertTrue(part.message().startsWith("Expanded downstream"), part.message());
+        assertEquals(4, part.view().layout().boxes().values().stream().filter(b -> b.node().kind() == NodeKind.PREDICTION).count());
+        assertEquals(0.9, canvas.zoom(), 1e-9, "the zoom stays");
+        Rectangle after = canvas.boundsOf(run);
+        Rectangle area = canvas.getClientArea();
+        assertTrue(area.contains(after.x, after.y) && area.contains(after.x + after.width - 1, after.y + after.height - 1),
+                "the run stays in view: " + after + " in " + area);
+        // Where it was drawn, unless the graph around it moved more than the view can scroll: then only as far as it must.
+        ScrollBar h = canvas.getHorizontalBar();
+        ScrollBar v = canvas.getVerticalBar();
+        assertTrue(Math.abs(after.x - before.x) <= 1 || h.getSelection() == 0 || h.getSelection() == h.getMaximum() - h.getThumb(),
+                "kept in place horizontally: " + before + " then " + after);
+        assertTrue(Math.abs(after.y - before.y) <= 1 || v.getSelection() == 0 || v.getSelection() == v.getMaximum() - v.getThumb(),
+                "kept in place vertically: " + before + " then " + after + ", scrolled to " + v.getSelection());
+        assertEquals(run, canvas.selection());
+        assertEquals(List.of(true, false, true, true), part.expandCollapseButtons().stream().map(b -> b.isEnabled()).toList(),
+                "now the predictions it added can be hidden again");
+
+        part.expandCollapseButtons().get(3).notifyListeners(SWT.Selection, new Event());
+        WorkbenchWindow.waitUntil(display, () -> !part.busy(), 30_000);
+        assertEquals(1, part.view().layout().boxes().values().stream().filter(b -> b.node().kind() == NodeKind.PREDICTION).count(),
+                "the prediction traced stays");
+        assertEquals(0.9, canvas.zoom(), 1e-9);
     }
 
     @Test

@@ -31,8 +31,10 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.iongov.core.metadata.IngestBatch;
@@ -43,6 +45,7 @@ import org.iongov.core.metadata.ModelRecord;
 import org.iongov.core.metadata.RunRecord;
 import org.iongov.core.policy.ModelPropagation;
 import org.iongov.core.store.GovernanceStore;
+import org.iongov.internal.ui.designer.StoredDefinitionsDialog;
 import org.iongov.ui.model.approval.ApprovalQueuePresenter;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +61,8 @@ class WorkbenchUiTest {
             "org.iongov.ui.part.statistics", StatisticsTimelinePart.class,
             "org.iongov.ui.part.iontimeline", IonTimelinePart.class,
             "org.iongov.ui.part.approvals", ApprovalQueuePart.class,
-            "org.iongov.ui.part.compliance", CompliancePart.class);
+            "org.iongov.ui.part.compliance", CompliancePart.class,
+            "org.iongov.ui.part.connections", ConnectionsPart.class);
 
     private final Display display = Display.getDefault();
 
@@ -86,24 +90,52 @@ class WorkbenchUiTest {
     }
 
     @Test
-    void designerListsTheIonDefinitionsInTheStore() {
+    void designerOpensADefinitionKeptInTheStore() {
         IEclipseContext context = mainWindow().getContext();
         GovernanceStore store = context.get(GovernanceStore.class);
         String name = "ui-test-" + System.nanoTime();
-        store.addIonDefinition(name, "{\"name\":\"" + name + "\"}");
+        store.addIonDefinition(name, "{\"formatVersion\": 1, \"name\": \"" + name + "\", \"version\": \"7\", \"nodes\": [{\"type\": "
+                + "\"policy\", \"name\": \"gate\", \"kind\": \"automatic-approval\"}]}");
 
         IonDesignerPart designer = (IonDesignerPart) context.get(EPartService.class)
-                .showPart("org.iongov.ui.part.designer", PartState.ACTIVATE).getObject();
-        designer.refresh();
+                .showPart(IonDesignerPart.ID, PartState.ACTIVATE).getObject();
+        designer.confirmDiscard = what -> true;
+        designer.button("Open from store…").notifyListeners(SWT.Selection, new Event());
+        waitUntil(() -> dialog() != null, 30_000); // the store is read in a job, then the dialog opens
+        Shell dialog = dialog();
+        Table table = find(dialog, Table.class);
+        assertEquals(List.of("Name", "Version", "Uploaded"), Arrays.stream(table.getColumns()).map(TableColumn::getText).toList());
+        assertEquals(store.ionDefinitions().size(), table.getItemCount(), "every stored version is listed");
+        int row = Arrays.asList(table.getItems()).indexOf(Arrays.stream(table.getItems()).filter(i -> i.getText(0).equals(name))
+                .findFirst().orElseThrow());
+        table.setSelection(row);
+        table.notifyListeners(SWT.DefaultSelection, new Event());
         processEvents();
 
-        assertEquals(List.of("Name", "Version", "Uploaded"),
-                Arrays.stream(designer.table().getColumns()).map(TableColumn::getText).toList());
-        int stored = store.ionDefinitions().size();
-        assertEquals(stored, designer.table().getItemCount());
-        assertTrue(Arrays.stream(designer.table().getItems()).map(TableItem::getText).anyMatch(name::equals),
-                "the new definition is listed");
-        assertEquals(stored + (stored == 1 ? " ION definition" : " ION definitions") + " in this store.", designer.message());
+        assertTrue(dialog.isDisposed(), "opening closes the dialog");
+        assertEquals(name, designer.designer().ion().getName());
+        assertEquals("ION Designer: " + name + " (store: " + name + " version 1)", designer.title());
+        assertEquals(1, designer.canvas().graph().boxes().size(), "its node is drawn");
+    }
+
+    private Shell dialog() {
+        return Arrays.stream(display.getShells()).filter(s -> !s.isDisposed() && StoredDefinitionsDialog.TITLE.equals(s.getText()))
+                .findFirst().orElse(null);
+    }
+
+    private static <T> T find(Control control, Class<T> type) {
+        if (type.isInstance(control)) {
+            return type.cast(control);
+        }
+        if (control instanceof org.eclipse.swt.widgets.Composite composite) {
+            for (Control child : composite.getChildren()) {
+                T found = find(child, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     @Test
@@ -138,7 +170,8 @@ class WorkbenchUiTest {
         lineage.search().setText("pred-42");
         lineage.search().notifyListeners(SWT.DefaultSelection, null);
         waitUntil(() -> !lineage.busy(), 30_000); // the store is searched in a job
-        assertEquals("No prediction, model, run or dataset 'pred-42' is recorded in this store.", lineage.message());
+        assertEquals("No prediction, model, run or dataset has the id 'pred-42', nor an id starting with it among the latest 1000 of each "
+                + "kind.", lineage.message());
 
         StatisticsTimelinePart statistics = (StatisticsTimelinePart) parts.showPart(StatisticsTimelinePart.ID, PartState.ACTIVATE).getObject();
         waitUntil(() -> !statistics.busy(), 30_000);
@@ -155,9 +188,9 @@ class WorkbenchUiTest {
         MToolControl status = (MToolControl) window.getContext().get(EModelService.class)
                 .find("org.iongov.ui.status.store", window);
         String text = ((StoreStatusControl) status.getObject()).text();
-        assertEquals(store.info().summary(), text);
+        assertEquals("Embedded store: " + store.info().summary(), text, "the active connection: the embedded store");
         String expectedStore = Path.of(System.getProperty("iongov.test.output")).resolveSibling("test-store").toString();
-        assertTrue(text.startsWith("embedded store " + expectedStore + ", schema v"), text);
+        assertTrue(text.startsWith("Embedded store: embedded store " + expectedStore + ", schema v"), text);
         assertTrue(store.info().schemaVersion() >= 1);
     }
 
@@ -185,7 +218,7 @@ class WorkbenchUiTest {
         String text = String.join("\n", seen);
         GovernanceStore store = context.get(GovernanceStore.class);
         assertTrue(text.startsWith("IonGov 0.1.0"), text);
-        assertTrue(text.contains("EPL-2.0") && text.contains("Store: " + store.info().summary()), text);
+        assertTrue(text.contains("EPL-2.0") && text.contains("Store: Embedded store: " + store.info().summary()), text);
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.iongov.internal.ui;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
-import org.iongov.core.store.GovernanceStore;
 import org.osgi.framework.FrameworkUtil;
 
 import jakarta.inject.Named;
@@ -16,16 +15,17 @@ public final class AboutHandler {
     static final String TITLE = "About IonGov";
 
     @Execute
-    void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, GovernanceStore store) {
-        MessageDialog.openInformation(shell, TITLE, aboutText(store));
+    void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, ActiveConnection connection) {
+        MessageDialog.openInformation(shell, TITLE, aboutText(connection));
     }
 
-    static String aboutText(GovernanceStore store) {
+    /** Says the store from what connecting found out: no request to a server on the UI thread. */
+    static String aboutText(ActiveConnection connection) {
         String version = FrameworkUtil.getBundle(AboutHandler.class).getVersion().toString();
         return "IonGov " + version + "\n\n"
                 + "Production ML model governance: which models made a prediction, from which code, data and\n"
                 + "parameters, approved by whom, and whether it can be reproduced.\n\n"
-                + "Store: " + store.info().summary() + "\n\n"
+                + "Store: " + connection.statusText() + "\n\n"
                 + "Licensed under the Eclipse Public License 2.0 (EPL-2.0).";
     }
 }

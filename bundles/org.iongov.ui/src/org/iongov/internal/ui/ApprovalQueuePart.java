@@ -49,8 +49,7 @@ public final class ApprovalQueuePart {
     static final String NO_SELECTION = "Select a waiting model to review its training beside the model in production.";
     static final String[] PROPERTY_COLUMNS = { "Training run", "Value" };
 
-    @Inject
-    GovernanceStore store;
+    private GovernanceStore store;
     @Inject
     WorkbenchUser user;
     @Inject
@@ -78,6 +77,20 @@ public final class ApprovalQueuePart {
     private Table history;
     private Review review;
     private boolean lastRefused;
+
+    /** The store to read: at creation, and again whenever the workbench switches connections. */
+    @Inject
+    void useStore(GovernanceStore newStore) {
+        store = newStore;
+        if (presenter == null) {
+            return; // the controls are made next, with this store
+        }
+        jobs.restart();
+        presenter = new ApprovalQueuePresenter(newStore, Clock.systemUTC(), user.name(), user.role(), ZoneId.systemDefault());
+        setOutcome("", false);
+        showReview(null);
+        refresh();
+    }
 
     @PostConstruct
     void createControls(Composite parent) {

@@ -46,8 +46,6 @@ public final class CompliancePart {
     static final String FIRST_MESSAGE = "Checking the compliance policies…";
 
     @Inject
-    GovernanceStore store;
-    @Inject
     EPartService parts;
     @Inject
     EModelService models;
@@ -56,6 +54,7 @@ public final class CompliancePart {
     @Inject
     IEventBroker events;
 
+    private GovernanceStore store;
     private CompliancePresenter presenter;
     private PartJobs jobs;
     private Label message;
@@ -66,6 +65,24 @@ public final class CompliancePart {
     private Table violations;
     private Label detail;
     private Check shown;
+
+    /** The store to read: at creation, and again whenever the workbench switches connections. */
+    @Inject
+    void useStore(GovernanceStore newStore) {
+        store = newStore;
+        if (presenter == null) {
+            return; // the controls are made next, with this store
+        }
+        // Another connection: its policies are checked afresh (recording nothing, as when the part opens).
+        jobs.restart();
+        presenter = new CompliancePresenter(newStore, Clock.systemUTC(), ZoneId.systemDefault());
+        shown = null;
+        results.removeAll();
+        violations.removeAll();
+        ledger.setText("");
+        showSelectedViolation();
+        check(false);
+    }
 
     @PostConstruct
     void createControls(Composite parent) {

@@ -54,8 +54,7 @@ public final class IonTimelinePart {
     private static final Metrics METRICS = Metrics.DEFAULT;
     private static final double ZOOM_STEP = 1.5;
 
-    @Inject
-    GovernanceStore store;
+    private GovernanceStore store;
     @Inject
     EPartService parts;
     @Inject
@@ -74,6 +73,20 @@ public final class IonTimelinePart {
     private boolean dragged;
     private String lastTraced;
     private long paints;
+
+    /** The store to read: at creation, and again whenever the workbench switches connections. */
+    @Inject
+    void useStore(GovernanceStore newStore) {
+        store = newStore;
+        if (presenter == null) {
+            return; // the controls are made next, with this store
+        }
+        jobs.restart();
+        presenter = new IonTimelinePresenter(newStore);
+        timeline = null;
+        canvas.redraw();
+        loadInstances();
+    }
 
     @PostConstruct
     void createControls(Composite parent) {

@@ -30,7 +30,10 @@ import org.iongov.ui.model.graph.GraphLayout;
 import org.iongov.ui.model.graph.GraphNode;
 import org.iongov.ui.model.graph.NodeKind;
 import org.iongov.ui.model.lineage.LineageExplorerPresenter;
+import org.iongov.ui.model.graph.LaidOutGraph;
 import org.iongov.ui.model.lineage.LineageExplorerPresenter.Match;
+import org.iongov.ui.model.lineage.LineageExplorerPresenter.Refusal;
+import org.iongov.ui.model.lineage.LineageExplorerPresenter.Search;
 import org.iongov.ui.model.lineage.LineageGraph;
 import org.iongov.ui.model.lineage.LineageView;
 
@@ -54,14 +57,13 @@ public final class LineageExplorerPart {
     static final String[] DETAIL_COLUMNS = { "Property", "Value" };
 
     @Inject
-    GovernanceStore store;
-    @Inject
     EPartService parts;
     @Inject
     EModelService models;
     @Inject
     MApplication application;
 
+    private GovernanceStore store;
     private LineageExplorerPresenter presenter;
     private final GraphLayout layout = new GraphLayout();
     private PartJobs jobs;
@@ -74,6 +76,22 @@ public final class LineageExplorerPart {
     private Button collapseUpstream;
     private Button collapseDownstream;
     private LineageView view = LineageView.EMPTY;
+
+    /** The store to read: at creation, and again whenever the workbench switches connections. */
+    @Inject
+    void useStore(GovernanceStore newStore) {
+        store = newStore;
+        if (presenter == null) {
+            return; // the controls are made next, with this store
+        }
+        // Another connection: what was traced belongs to the previous store.
+        jobs.restart();
+        presenter = new LineageExplorerPresenter(newStore);
+        view = LineageView.EMPTY;
+        canvas.setGraph(LaidOutGraph.EMPTY);
+        showDetails(null);
+        setMessage(HINT);
+    }
 
     @PostConstruct
     void createControls(Composite parent) {
@@ -161,10 +179,11 @@ public final class LineageExplorerPart {
         item(menu, "Fit to view", () -> canvas.fitToView());
         menu.addListener(SWT.Show, e -> {
             GraphNode node = selectedNode();
-            up.setEnabled(node != null && view.expandableUpstream().contains(node.id()));
-            down.setEnabled(node != null && view.expandableDownstream().contains(node.id()));
-            collapseUp.setEnabled(node != null && !view.layout().graph().incoming(node.id()).isEmpty());
-            collapseDown.setEnabled(node != null && !view.layout().graph().outgoing(node.id()).isEmpty());
+            String id = node == null ? null : node.id();
+            up.setEnabled(view.canExpand(id, true));
+            down.setEnabled(view.canExpand(id, false));
+            collapseUp.setEnabled(view.canCollapse(id, true));
+            collapseDown.setEnabled(view.canCollapse(id, false));
             page.setEnabled(node != null && node.kind() == NodeKind.MODEL);
             trace.setEnabled(node != null && isStart(node.kind()) && !node.id().equals(view.root()));
         });
@@ -187,15 +206,14 @@ public final class LineageExplorerPart {
             setMessage(HINT);
             return;
         }
-        run("Tracing '" + id + "'", p -> {
-            List<Match> matches = p.search(id);
-            if (matches.isEmpty()) {
-                throw new IllegalArgumentException("No prediction, model, run or dataset '" + id + "' is recorded in this store.");
+        run("Tracing '" + id + "'", false, p -> {
+            Search found = p.search(id);
+            if (found.matches().isEmpty()) {
+                throw new Refusal(found.message());
             }
-            Match first = matches.get(0);
+            Match first = found.matches().get(0);
             p.open(first.kind(), first.id());
-            return "Lineage of " + first.summary() + "." + (matches.size() > 1
-                    ? " " + matches.size() + " records start with '" + id + "'; this is the newest." : "");
+            return found.message();
         });
     }
 
@@ -215,7 +233,7 @@ public final class LineageExplorerPart {
         }
         String id = LineageGraph.recordId(node.id());
         search.setText(id);
-        run("Tracing " + node.kind().label() + " '" + id + "'", p -> {
+        run("Tracing " + node.kind().label() + " '" + id + "'", false, p -> {
             p.open(node.kind(), id);
             return "Lineage of " + node.kind().label() + " " + id + ".";
         });
@@ -231,7 +249,7 @@ public final class LineageExplorerPart {
             return;
         }
         String direction = upstream ? "upstream" : "downstream";
-        run("Expanding " + direction + " of " + node.label(), p -> (upstream ? p.expandUpstream(node.id()) : p.expandDownstream(node.id()))
+        run("Expanding " + direction + " of " + node.label(), true, p -> (upstream ? p.expandUpstream(node.id()) : p.expandDownstream(node.id()))
                 ? "Expanded " + direction + " of " + node.kind().label() + " " + node.label() + "."
                 : "Nothing more is recorded " + direction + " of " + node.kind().label() + " " + node.label() + ".");
     }
@@ -242,28 +260,32 @@ public final class LineageExplorerPart {
             return;
         }
         String direction = upstream ? "upstream" : "downstream";
-        run("Collapsing " + direction + " of " + node.label(), p -> p.collapse(node.id(), upstream)
+        run("Collapsing " + direction + " of " + node.label(), true, p -> p.collapse(node.id(), upstream)
                 ? "Collapsed " + direction + " of " + node.kind().label() + " " + node.label() + "."
                 : "Nothing " + direction + " of " + node.kind().label() + " " + node.label() + " can be hidden: it leads to the start.");
     }
 
     /**
      * Runs a step of the presenter in a job, lays the result out there too, then shows it on the UI
-     * thread. A step refused in the user's terms (IllegalArgumentException) leaves the graph as it
-     * was and says why.
+     * thread. A step the presenter refuses in the user's terms ({@link Refusal}) leaves the graph as
+     * it was and says why; any other failure leaves it too, and is reported as the error it is.
+     *
+     * @param inPlace whether the step changes the graph around the selection (expand, collapse): the
+     *     zoom stays and the selected node stays where it is drawn; else the new graph is fitted
      */
-    private void run(String what, Function<LineageExplorerPresenter, String> step) {
+    private void run(String what, boolean inPlace, Function<LineageExplorerPresenter, String> step) {
         setMessage(what + "…");
+        LineageExplorerPresenter asked = presenter;
         jobs.run(what, () -> {
             try {
-                String said = step.apply(presenter);
-                return new Step(said, presenter.view(layout));
-            } catch (IllegalArgumentException e) {
+                String said = step.apply(asked);
+                return new Step(said, asked.view(layout));
+            } catch (Refusal e) {
                 return new Step(e.getMessage(), null);
             }
         }, done -> {
             if (done.view() != null) {
-                show(done.view());
+                show(done.view(), inPlace);
             }
             setMessage(done.message());
         }, this::setMessage);
@@ -273,9 +295,14 @@ public final class LineageExplorerPart {
     private record Step(String message, LineageView view) {
     }
 
-    private void show(LineageView shown) {
+    private void show(LineageView shown, boolean inPlace) {
         String selected = canvas.selection();
         view = shown;
+        if (inPlace && selected != null && shown.layout().box(selected) != null) {
+            canvas.updateGraph(shown.layout(), shown.expandableUpstream(), shown.expandableDownstream(), selected);
+            canvas.select(selected);
+            return;
+        }
         canvas.setGraph(shown.layout(), shown.expandableUpstream(), shown.expandableDownstream());
         String keep = selected != null && shown.layout().box(selected) != null ? selected : shown.root();
         canvas.select(keep);
@@ -291,11 +318,11 @@ public final class LineageExplorerPart {
                 new TableItem(details, SWT.NONE).setText(new String[] { d.name(), d.value() });
             }
         }
-        boolean shown = node != null && view.layout().box(node.id()) != null;
-        expandUpstream.setEnabled(shown && view.expandableUpstream().contains(node.id()));
-        expandDownstream.setEnabled(shown && view.expandableDownstream().contains(node.id()));
-        collapseUpstream.setEnabled(shown && !view.layout().graph().incoming(node.id()).isEmpty());
-        collapseDownstream.setEnabled(shown && !view.layout().graph().outgoing(node.id()).isEmpty());
+        String id = node == null ? null : node.id();
+        expandUpstream.setEnabled(view.canExpand(id, true));
+        expandDownstream.setEnabled(view.canExpand(id, false));
+        collapseUpstream.setEnabled(view.canCollapse(id, true));
+        collapseDownstream.setEnabled(view.canCollapse(id, false));
     }
 
     private GraphNode selectedNode() {

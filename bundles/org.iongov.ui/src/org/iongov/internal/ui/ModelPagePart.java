@@ -28,6 +28,7 @@ import org.iongov.core.store.GovernanceStore;
 import org.iongov.internal.ui.graph.GraphCanvas;
 import org.iongov.ui.model.graph.GraphLayout;
 import org.iongov.ui.model.graph.GraphNode;
+import org.iongov.ui.model.graph.LaidOutGraph;
 import org.iongov.ui.model.graph.NodeKind;
 import org.iongov.ui.model.lineage.LineageGraph;
 import org.iongov.ui.model.modelpage.ModelPagePresenter;
@@ -52,8 +53,6 @@ public final class ModelPagePart {
     static final String LINK_TIMELINE = "timeline";
 
     @Inject
-    GovernanceStore store;
-    @Inject
     MPart part;
     @Inject
     EPartService parts;
@@ -64,6 +63,7 @@ public final class ModelPagePart {
     @Inject
     IEventBroker events;
 
+    private GovernanceStore store;
     private ModelPagePresenter presenter;
     private final GraphLayout layout = new GraphLayout();
     private PartJobs jobs;
@@ -77,6 +77,30 @@ public final class ModelPagePart {
     private Table uses;
     private GraphCanvas graph;
     private ModelPage page;
+
+    /** The store to read: at creation, and again whenever the workbench switches connections. */
+    @Inject
+    void useStore(GovernanceStore newStore) {
+        store = newStore;
+        if (presenter == null) {
+            return; // the controls are made next, with this store
+        }
+        // Another connection: what was shown came from the previous store; the same model is read from the new one.
+        jobs.restart();
+        presenter = new ModelPagePresenter(newStore, Clock.systemUTC(), ZoneId.systemDefault());
+        page = null;
+        for (Table table : List.of(identity, metrics, data, decisions, uses)) {
+            table.removeAll();
+        }
+        graph.setGraph(LaidOutGraph.EMPTY);
+        showLinks();
+        String modelId = part.getPersistedState().get(ModelPages.MODEL_KEY);
+        if (modelId == null) {
+            setSummary(HINT);
+        } else {
+            load(modelId);
+        }
+    }
 
     @PostConstruct
     void createControls(Composite parent) {

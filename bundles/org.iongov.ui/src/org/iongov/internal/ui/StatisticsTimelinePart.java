@@ -60,8 +60,7 @@ public final class StatisticsTimelinePart {
     public record ShowRun(String instanceId, String node, String runId, String statistic) {
     }
 
-    @Inject
-    GovernanceStore store;
+    private GovernanceStore store;
 
     private StatisticsTimelinePresenter presenter;
     private PartJobs jobs;
@@ -73,6 +72,18 @@ public final class StatisticsTimelinePart {
     private ChartComposite chartComposite;
     private Chart shown;
     private int draws;
+
+    /** The store to read: at creation, and again whenever the workbench switches connections. */
+    @Inject
+    void useStore(GovernanceStore newStore) {
+        store = newStore;
+        if (presenter == null) {
+            return; // the controls are made next, with this store
+        }
+        jobs.restart();
+        presenter = new StatisticsTimelinePresenter(newStore);
+        loadInstances();
+    }
 
     @PostConstruct
     void createControls(Composite parent) {

@@ -1,6 +1,8 @@
 package org.iongov.internal.ui;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.Platform;
@@ -8,9 +10,11 @@ import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Display;
-import org.iongov.core.store.GovernanceStore;
 import org.iongov.core.store.GovernanceStoreProvider;
 import org.iongov.core.store.StoreException;
+import org.iongov.ui.model.connections.ConnectionList;
+import org.iongov.ui.model.connections.ConnectionsPresenter;
+import org.iongov.ui.model.connections.ConnectionsPresenter.Opened;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
@@ -18,16 +22,17 @@ import org.osgi.util.tracker.ServiceTracker;
 import jakarta.annotation.PreDestroy;
 
 /**
- * Opens the governance store before the main window is built and puts it into the application
- * context, where every part finds it, beside the {@link WorkbenchUser} decisions are recorded
- * as; closes the store when the workbench shuts down.
+ * Opens the embedded governance store before the main window is built and makes it the active
+ * connection ({@link WorkbenchConnections}): the store goes into the application context, where
+ * every part finds it, beside the {@link WorkbenchUser} decisions are recorded as. The connection
+ * view switches to a server and back; the store in use is closed when the workbench shuts down.
  */
 public final class StoreLifeCycle {
 
     /** Exit code when the store cannot be opened, matching the CLI's. */
     static final int EXIT_STORE_UNAVAILABLE = 3;
 
-    private GovernanceStore store;
+    private WorkbenchConnections connections;
 
     @PostContextCreate
     void openStore(IEclipseContext context) {
@@ -40,9 +45,14 @@ public final class StoreLifeCycle {
         try {
             Path folder = StoreArguments.storeFolder(Platform.getApplicationArgs());
             WorkbenchUser user = WorkbenchUser.of(Platform.getApplicationArgs());
-            store = findProvider().openEmbedded(folder);
-            context.set(GovernanceStore.class, store);
+            GovernanceStoreProvider provider = findProvider();
+            ConnectionsPresenter presenter = new ConnectionsPresenter(
+                    new ConnectionList(new SecureConnectionStorage(SecureConnectionStorage.defaultLocation())), folder,
+                    provider::openEmbedded, Clock.systemUTC(), ZoneId.systemDefault());
+            Opened embedded = presenter.open(presenter.embedded());
             context.set(WorkbenchUser.class, user);
+            connections = new WorkbenchConnections(context, presenter, embedded);
+            context.set(WorkbenchConnections.class, connections);
         } catch (StoreException | IllegalArgumentException e) {
             failStartup(e.getMessage());
         }
@@ -50,9 +60,9 @@ public final class StoreLifeCycle {
 
     @PreDestroy
     void closeStore() {
-        if (store != null) {
-            store.close();
-            store = null;
+        if (connections != null) {
+            connections.close();
+            connections = null;
         }
     }
 

@@ -31,7 +31,9 @@ import org.iongov.internal.agent.Spool;
  * nothing is duplicated, across server restarts, agent restarts and crashes.
  *
  * <h2>Durability point</h2> A record is durable once the agent's writer has appended it to the
- * spool and forced it to disk (fsync, one per group of records).
+ * spool and forced it to disk. The writer appends a trickle of records in groups (at most every
+ * 10 ms) and forces them (fsync) at most every 100 ms, at once when a flush waits or a model is
+ * published: an appended record survives the agent's process, a forced one the machine.
  * {@link Governance#flush(Duration)} waits for that point; a crash of the agent's process after
  * it loses nothing, and the restarted agent forwards it.
  *
@@ -58,12 +60,14 @@ public final class Agent implements AutoCloseable {
     private static final int QUEUE_CAPACITY = 100_000;
     /** The longest a record waits for company before the writer forces a group to disk (unless a flush asks sooner). */
     static final long WRITE_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** The longest written records wait to be forced to disk, unless a flush asks sooner. */
+    static final long FORCE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** How many waiting records make a write worth it at once. */
     private static final int WRITE_AT = 1_000;
     /** The highest offered count a flush waits for: the writer does not linger while one waits. */
     private volatile long flushWanted;
     /** A message (a model published) waits: it is written and forwarded without lingering. */
-    private volatile boolean urgentWrite;
+    private final java.util.concurrent.atomic.AtomicBoolean urgentWrite = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicLong offered = new AtomicLong();
     private final AtomicLong durable = new AtomicLong();
     private final AtomicLong forwarded = new AtomicLong();
@@ -149,7 +153,7 @@ public final class Agent implements AutoCloseable {
         long backlog = spool.backlogEntries() + queued.get();
         return new AgentStatus(forwarder.isConnected(), forwarder.lastContact(), forwarder.lastError(), backlog,
                 backlog == 0 ? null : oldestUnsent, spool.bytesOnDisk(), config.quotaBytes(), quotaFull, offered.get(),
-                spool.appends(), forwarded.get(), forwarder.batchesForwarded(), refusedByKind, forwarder.rejected());
+                spool.appends(), spool.forces(), forwarded.get(), forwarder.batchesForwarded(), refusedByKind, forwarder.rejected());
     }
 
     /** Waits until the server has acknowledged everything spooled so far (for tests and shutdown). */
@@ -197,7 +201,7 @@ public final class Agent implements AutoCloseable {
             }
             queue.add(record);
             if (record.kind().equals("message")) {
-                urgentWrite = true;
+                urgentWrite.set(true);
                 java.util.concurrent.locks.LockSupport.unpark(writer);
             } else if (waiting == 1 || waiting % WRITE_AT == 0) { // (every WRITE_AT: the count may pass it while the writer writes)
                 java.util.concurrent.locks.LockSupport.unpark(writer);
@@ -239,11 +243,20 @@ public final class Agent implements AutoCloseable {
         @Override
         public boolean flush(Duration timeout) throws InterruptedException {
             long target = offered.get();
-            long deadline = System.nanoTime() + timeout.toNanos();
             if (flushWanted < target) {
                 flushWanted = target;
             }
             java.util.concurrent.locks.LockSupport.unpark(writer);
+            return awaitDurable(target, timeout);
+        }
+
+        @Override
+        public boolean awaitDurable(Duration timeout) throws InterruptedException {
+            return awaitDurable(offered.get(), timeout);
+        }
+
+        private boolean awaitDurable(long target, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
             synchronized (durableChanged) {
                 while (durable.get() < target) {
                     long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
@@ -284,24 +297,36 @@ public final class Agent implements AutoCloseable {
     private void writeLoop() {
         List<WireRecord> group = new ArrayList<>(10_000);
         StringBuilder json = new StringBuilder(256);
+        long written = 0;
+        long forcedAt = System.nanoTime();
         while (running || !queue.isEmpty()) {
             try {
                 if (queue.isEmpty()) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(WRITE_LINGER_NANOS * 5); // enqueue() wakes it
+                    if (written > durable.get()) {
+                        // Written but not yet forced: force when the interval is over, or at once for a waiting flush.
+                        long left = forcedAt + FORCE_INTERVAL_NANOS - System.nanoTime();
+                        if (left <= 0 || flushWanted > durable.get() || urgentWrite.get()) {
+                            forceSpool(written);
+                            forcedAt = System.nanoTime();
+                        } else {
+                            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, WRITE_LINGER_NANOS * 5));
+                        }
+                    } else {
+                        java.util.concurrent.locks.LockSupport.parkNanos(WRITE_LINGER_NANOS * 5); // enqueue() wakes it
+                    }
                     if (Thread.interrupted()) {
                         throw new InterruptedException();
                     }
                     continue;
                 }
-                // A trickle is written (and forced to disk) in groups: records wait up to a linger for
-                // company, unless many wait or a flush asks for them (a socket's burst ends with one).
+                // A trickle is written in groups: records wait up to a linger for company, unless many
+                // wait or a flush asks for them (a socket's burst ends with one).
                 long until = System.nanoTime() + WRITE_LINGER_NANOS;
                 for (long left; running && (left = until - System.nanoTime()) > 0 && queued.get() < WRITE_AT
-                        && flushWanted <= durable.get() && !urgentWrite;) {
+                        && flushWanted <= durable.get() && !urgentWrite.get();) {
                     java.util.concurrent.locks.LockSupport.parkNanos(left);
                 }
-                boolean urgent = urgentWrite;
-                urgentWrite = false;
+                boolean urgent = urgentWrite.getAndSet(false);
                 for (WireRecord r; group.size() < 10_000 && (r = queue.poll()) != null;) {
                     group.add(r);
                 }
@@ -325,7 +350,7 @@ public final class Agent implements AutoCloseable {
                             heartbeatDue = true; // a new engine: tell the server now, not in ten seconds
                         }
                     }
-                    spool.append(payloads);
+                    spool.append(payloads, false);
                 } finally {
                     // Only now: until the spool counts them, they must still count as queued (awaitForwarded).
                     queued.addAndGet(-group.size());
@@ -333,10 +358,13 @@ public final class Agent implements AutoCloseable {
                 if (oldestUnsent == null) {
                     oldestUnsent = Instant.now();
                 }
-                durable.addAndGet(group.size());
+                written += group.size();
                 group.clear();
-                synchronized (durableChanged) {
-                    durableChanged.notifyAll();
+                // Forced to disk at most once per interval (an fsync costs the engine's CPU far more than a
+                // write), at once when a flush waits or a model was published.
+                if (urgent || flushWanted > durable.get() || System.nanoTime() - forcedAt >= FORCE_INTERVAL_NANOS) {
+                    forceSpool(written);
+                    forcedAt = System.nanoTime();
                 }
                 if (urgent) {
                     forwarder.expedite();
@@ -345,12 +373,30 @@ public final class Agent implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             } catch (IOException | RuntimeException e) {
-                // The records stay unacknowledged to the pipeline (flush times out); say why.
+                // The records stay unacknowledged to the pipeline (flush times out); say why, and do not spin on a failing disk.
                 LOG.log(System.Logger.Level.ERROR, "agent cannot write its spool " + config.spool(), e);
                 group.clear();
+                java.util.concurrent.locks.LockSupport.parkNanos(FORCE_INTERVAL_NANOS);
             }
+        }
+        // Stopping: what was written is forced now, so that no one waiting for it (a flush, a pipeline's confirmation) hangs.
+        if (written > durable.get()) {
+            try {
+                forceSpool(written);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.ERROR, "agent cannot force its spool " + config.spool() + " to disk while stopping", e);
+            }
+        }
+    }
+
+    /** Forces the spool to disk: every record written so far is durable. */
+    private void forceSpool(long written) throws IOException {
+        spool.force();
+        durable.set(written);
+        synchronized (durableChanged) {
+            durableChanged.notifyAll();
         }
     }
 
@@ -408,6 +454,7 @@ public final class Agent implements AutoCloseable {
         fields.put("quotaFull", status.quotaFull());
         fields.put("accepted", status.accepted());
         fields.put("spoolWrites", status.spoolWrites());
+        fields.put("spoolForces", status.spoolForces());
         fields.put("forwarded", status.forwarded());
         fields.put("batchesForwarded", status.batchesForwarded());
         fields.put("refused", status.refused());

@@ -16,13 +16,14 @@ import java.util.Map;
  * @param quotaFull whether records are being refused for lack of room
  * @param accepted records accepted from pipelines
  * @param forwarded records the server acknowledged
- * @param spoolWrites groups of records written to the spool, each forced to disk (fsync) when that policy is on
+ * @param spoolWrites groups of records written to the spool
+ * @param spoolForces times the spool was forced to disk (fsync policy): at most every 100 ms, or when a flush waits
  * @param batchesForwarded requests in which the server acknowledged them (records per batch = forwarded / this)
  * @param refused records refused by kind (quota full)
  * @param rejected records the server refused as invalid, quarantined under the spool's rejected/ folder
  */
 public record AgentStatus(boolean connected, Instant lastContact, String lastError, long backlogRecords, Instant oldestUnsent,
-        long spoolBytes, long quotaBytes, boolean quotaFull, long accepted, long spoolWrites, long forwarded, long batchesForwarded, Map<String, Long> refused,
+        long spoolBytes, long quotaBytes, boolean quotaFull, long accepted, long spoolWrites, long spoolForces, long forwarded, long batchesForwarded, Map<String, Long> refused,
         long rejected) {
 
     public AgentStatus {

@@ -65,9 +65,11 @@ class IpcAgentTest {
             }
             long deadline = System.currentTimeMillis() + 60_000;
             long stored = 0;
+            // The run's end may come in a later batch than the last points: wait for both.
             while (System.currentTimeMillis() < deadline
-                    && (stored = fixture.store.statistics(new StatisticQuery("latency_ms", runId, null, 1)).storedPoints()) < 30_000) {
-                fixture.store.counts(); // a cheap read between checks; no fixed sleep
+                    && ((stored = fixture.store.statistics(new StatisticQuery("latency_ms", runId, null, 1)).storedPoints()) < 30_000
+                            || fixture.store.counts().getOrDefault(RecordKind.RUN_END, 0L) < 1)) {
+                Thread.sleep(20);
             }
             assertEquals(30_000L, stored, "each point exactly once");
             assertEquals(30_000L, fixture.store.counts().get(RecordKind.STATISTIC));

@@ -129,9 +129,9 @@ public final class RemoteGovernanceStore implements GovernanceStore {
                 }
                 throw new IllegalArgumentException(problems.isEmpty() ? message : message + ": " + String.join("; ", problems));
             }
-            case 401 -> throw new StoreException(Reason.ACCESS_DENIED, "the server at " + base + " refused the token: " + message
+            case 401 -> throw new ServerRefusedException(status, message, "the server at " + base + " refused the token: " + message
                     + " (pass a valid one with --token)");
-            case 403 -> throw new StoreException(Reason.ACCESS_DENIED, "the server at " + base + " refused: " + message);
+            case 403 -> throw new ServerRefusedException(status, message, "the server at " + base + " refused: " + message);
             default -> throw new StoreException(Reason.FAILED, "the server at " + base + " failed: " + message);
         }
     }

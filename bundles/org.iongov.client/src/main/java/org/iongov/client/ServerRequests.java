@@ -67,7 +67,7 @@ final class ServerRequests {
             }
             String message = reply.path("error").asText("HTTP " + status);
             if (status == 401 || status == 403) {
-                throw new StoreException(Reason.ACCESS_DENIED, "the server at " + base + " refused: " + message);
+                throw new ServerRefusedException(status, message, "the server at " + base + " refused: " + message);
             }
             if (status < 500) {
                 throw new IllegalArgumentException(message);

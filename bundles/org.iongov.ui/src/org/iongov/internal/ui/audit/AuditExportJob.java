@@ -8,6 +8,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.iongov.internal.ui.WorkbenchConnections;
 import org.iongov.ui.model.audit.AuditExportPresenter;
 import org.iongov.ui.model.audit.AuditExportPresenter.Request;
 import org.iongov.ui.model.audit.AuditExportPresenter.Result;
@@ -69,6 +70,12 @@ final class AuditExportJob extends Job {
         } finally {
             monitor.done();
         }
+    }
+
+    /** A switch of connection closes the store this export reads only once the export is done. */
+    @Override
+    public boolean belongsTo(Object family) {
+        return family == WorkbenchConnections.STORE_READERS;
     }
 
     /** What was written, null until the job succeeded. */

@@ -3,6 +3,9 @@ package org.iongov.internal.ui.audit;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.wizard.WizardPage;
@@ -15,6 +18,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.iongov.internal.ui.WorkbenchConnections;
 import org.iongov.report.ReportFormat;
 import org.iongov.ui.model.audit.AuditExportPresenter;
 import org.iongov.ui.model.audit.AuditExportPresenter.Request;
@@ -29,7 +33,7 @@ final class AuditExportPage extends WizardPage {
     static final String DESCRIPTION = "Models trained, approved, rejected and deployed in a time window, by whom and when; the compliance"
             + " policies' results; each model's lineage and use; the ledger's verification.";
 
-    private final AuditExportPresenter presenter;
+    private AuditExportPresenter presenter;
     private final Path folder;
     private Text from;
     private Text to;
@@ -38,6 +42,8 @@ final class AuditExportPage extends WizardPage {
     private Text file;
     private Text outcome;
     private boolean ionsRead;
+    /** Bumped when the store changes: IONs read from the previous one are not offered (UI thread only). */
+    private int generation;
 
     AuditExportPage(AuditExportPresenter presenter, Path folder) {
         super("audit-export");
@@ -137,31 +143,70 @@ final class AuditExportPage extends WizardPage {
         }
     }
 
+    /** Exports from another store: the IONs offered are read again from it (the choice kept when it has that ION too). */
+    void useStore(AuditExportPresenter newPresenter) {
+        presenter = newPresenter;
+        generation++;
+        if (ion == null || ion.isDisposed()) {
+            return; // the page is made next, with this store
+        }
+        String keep = ion.getText();
+        ion.removeAll();
+        ion.add(AuditExportPresenter.ALL_IONS);
+        if (!keep.equals(AuditExportPresenter.ALL_IONS)) {
+            ion.add(keep); // kept until the new store's IONs are read
+        }
+        ion.select(ion.indexOf(keep));
+        ionsRead = false;
+        readIons();
+        validate();
+    }
+
     /** The IONs with instances, read in a job, offered after "all IONs". */
     private void readIons() {
         var display = getShell().getDisplay();
-        Job.create("Reading the IONs for the audit export", monitor -> {
-            List<String> names;
-            try {
-                names = presenter.ions();
-            } catch (RuntimeException e) {
-                display.asyncExec(() -> {
-                    ionsRead = true;
-                    if (!ion.isDisposed()) {
-                        setErrorMessage("Cannot read the IONs of this store: " + e.getMessage());
-                    }
-                });
-                throw e; // logged with its cause by the job manager
-            }
-            display.asyncExec(() -> {
-                if (!ion.isDisposed()) {
-                    String keep = ion.getText();
-                    names.forEach(ion::add);
-                    ion.select(Math.max(0, ion.indexOf(keep)));
+        AuditExportPresenter reading = presenter;
+        int asked = generation;
+        Job job = new Job("Reading the IONs for the audit export") {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                List<String> names;
+                try {
+                    names = reading.ions();
+                } catch (RuntimeException e) {
+                    display.asyncExec(() -> {
+                        if (asked != generation) {
+                            return; // the store changed meanwhile
+                        }
+                        ionsRead = true;
+                        if (!ion.isDisposed()) {
+                            setErrorMessage("Cannot read the IONs of this store: " + e.getMessage());
+                        }
+                    });
+                    throw e; // logged with its cause by the job manager
                 }
-                ionsRead = true;
-            });
-        }).schedule();
+                display.asyncExec(() -> {
+                    if (asked != generation) {
+                        return; // the store changed meanwhile
+                    }
+                    if (!ion.isDisposed()) {
+                        String keep = ion.getText();
+                        ion.removeAll();
+                        ion.add(AuditExportPresenter.ALL_IONS);
+                        names.forEach(ion::add);
+                        ion.select(Math.max(0, ion.indexOf(keep)));
+                    }
+                    ionsRead = true;
+                });
+                return Status.OK_STATUS;
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == WorkbenchConnections.STORE_READERS;
+            }
+        };
+        job.schedule();
     }
 
     /** Checks the choices; a problem goes into the message line and keeps Export disabled. */

@@ -17,7 +17,7 @@ import org.iongov.ui.model.audit.AuditExportPresenter.Result;
  */
 public final class AuditExportWizard extends Wizard {
 
-    private final AuditExportPresenter presenter;
+    private AuditExportPresenter presenter;
     private final AuditExportPage page;
     private Result written;
 
@@ -70,6 +70,12 @@ public final class AuditExportWizard extends Wizard {
         page.showOutcome(written == null ? null : written.file(), written == null ? null : written.message(), job.failure(),
                 written == null && job.failure() == null);
         return false;
+    }
+
+    /** Exports from another store from now on (the workbench switched connections); the page re-reads its IONs. */
+    void useStore(AuditExportPresenter newPresenter) {
+        presenter = newPresenter;
+        page.useStore(newPresenter);
     }
 
     /** What the last export wrote, null before one succeeded. */

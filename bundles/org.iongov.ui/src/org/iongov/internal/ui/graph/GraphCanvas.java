@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
@@ -20,9 +21,13 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.ScrollBar;
+import org.iongov.ui.model.graph.Badge;
+import org.iongov.ui.model.graph.EdgeKind;
+import org.iongov.ui.model.graph.GraphEdge;
 import org.iongov.ui.model.graph.GraphNode;
 import org.iongov.ui.model.graph.LaidOutGraph;
 import org.iongov.ui.model.graph.NodeKind;
+import org.iongov.ui.model.graph.Viewport;
 
 /**
  * Draws a laid-out graph ({@link LaidOutGraph}) with plain SWT: a box per node, coloured by its
@@ -31,7 +36,15 @@ import org.iongov.ui.model.graph.NodeKind;
  * {@link #fitToView()}); scroll with the scroll bars, the wheel, the arrow keys or by dragging the
  * background; Enter or a double-click opens the selected node. Only what is in view is painted,
  * so graphs of thousands of nodes stay responsive. A reusable widget (the lineage explorer, the
- * ION designer): it knows graphs, not lineage.
+ * ION designer): it knows graphs, not lineage. A graph changed around a node
+ * ({@link #updateGraph(LaidOutGraph, Set, Set, String)}) keeps the zoom and that node's place on
+ * the screen.
+ *
+ * <p>For editing (the designer) it also, when asked: draws edge labels and badges on boxes and
+ * edges, selects edges, reports a click on the background and a box being dragged (in graph
+ * coordinates), and in connecting mode joins two boxes clicked one after the other (or dragged
+ * from one to the other) with a line following the pointer meanwhile. It never changes the graph
+ * itself: its owner does, and hands it back with {@link #updateGraph(LaidOutGraph)}.
  */
 public final class GraphCanvas extends Canvas {
 
@@ -48,14 +61,34 @@ public final class GraphCanvas extends Canvas {
     private Set<String> expandableDownstream = Set.of();
     private double zoom = 1;
     private String selection;
+    private String selectedEdge;
+    private Map<String, Badge> badges = Map.of();
     private Point dragFrom;
     private Point dragOrigin;
+    /** Whether the pointer went further than a click since the background was pressed. */
+    private boolean dragged;
+    private boolean editable;
+    private boolean connecting;
+    /** The box a connection starts from, once clicked. */
+    private String connectFrom;
+    /** The box being dragged, and where in it it was grabbed (graph units). */
+    private String moving;
+    private double[] grab;
+    private Point pointer;
     private int paintedNodes;
     private long lastPaintNanos;
     private long paints;
 
     private final List<Consumer<GraphNode>> selectionListeners = new ArrayList<>();
     private final List<Consumer<GraphNode>> openListeners = new ArrayList<>();
+    private final List<Consumer<GraphEdge>> edgeSelectionListeners = new ArrayList<>();
+    private final List<BiConsumer<Double, Double>> backgroundClickListeners = new ArrayList<>();
+    private final List<MoveListener> moveListeners = new ArrayList<>();
+    private final List<BiConsumer<String, String>> connectListeners = new ArrayList<>();
+    private final Map<EdgeKind, Color> edgeColours = new EnumMap<>(EdgeKind.class);
+    private final Color error;
+    private final Color warning;
+    private final Color connection;
     private final Map<NodeKind, Color> fills = new EnumMap<>(NodeKind.class);
     private final Color border;
     private final Color edge;
@@ -67,13 +100,18 @@ public final class GraphCanvas extends Canvas {
 
     public GraphCanvas(Composite parent, int style) {
         super(parent, style | SWT.DOUBLE_BUFFERED | SWT.H_SCROLL | SWT.V_SCROLL | SWT.NO_REDRAW_RESIZE);
-        fills.put(NodeKind.DATASET, new Color(new RGB(214, 232, 252)));
-        fills.put(NodeKind.RUN, new Color(new RGB(222, 240, 212)));
-        fills.put(NodeKind.MODEL, new Color(new RGB(255, 228, 190)));
-        fills.put(NodeKind.POLICY_STEP, new Color(new RGB(234, 222, 247)));
-        fills.put(NodeKind.APPROVAL, new Color(new RGB(252, 222, 232)));
-        fills.put(NodeKind.DEPLOYMENT, new Color(new RGB(212, 240, 238)));
-        fills.put(NodeKind.PREDICTION, new Color(new RGB(255, 246, 184)));
+        for (NodeKind kind : NodeKind.values()) {
+            fills.put(kind, new Color(fill(kind)));
+        }
+        for (EdgeKind kind : EdgeKind.values()) {
+            RGB rgb = edgeColour(kind);
+            if (rgb != null) {
+                edgeColours.put(kind, new Color(rgb));
+            }
+        }
+        error = new Color(new RGB(200, 30, 30));
+        warning = new Color(new RGB(230, 160, 0));
+        connection = new Color(new RGB(0, 150, 60));
         border = new Color(new RGB(110, 110, 110));
         edge = new Color(new RGB(120, 120, 120));
         selected = new Color(new RGB(0, 96, 200));
@@ -93,13 +131,41 @@ public final class GraphCanvas extends Canvas {
         getVerticalBar().addListener(SWT.Selection, e -> redraw());
         addListener(SWT.MouseDown, this::mouseDown);
         addListener(SWT.MouseMove, this::mouseMove);
-        addListener(SWT.MouseUp, e -> dragFrom = null);
+        addListener(SWT.MouseUp, this::mouseUp);
         addListener(SWT.MouseDoubleClick, this::mouseDoubleClick);
         addListener(SWT.MouseVerticalWheel, this::wheel);
         addListener(SWT.KeyDown, this::key);
         addListener(SWT.MenuDetect, this::menuDetect);
         // Colours made without a device hold no system resources; the font does.
         addListener(SWT.Dispose, e -> bold.dispose());
+    }
+
+    /** The fill of a kind's boxes (the designer's palette shows the same). */
+    public static RGB fill(NodeKind kind) {
+        return switch (kind) {
+            case DATASET, INFERENCE_PIPELINE -> new RGB(214, 232, 252);
+            case RUN, TRAINING_PIPELINE -> new RGB(222, 240, 212);
+            case MODEL -> new RGB(255, 228, 190);
+            case POLICY_STEP, POLICY_NODE -> new RGB(234, 222, 247);
+            case APPROVAL -> new RGB(252, 222, 232);
+            case DEPLOYMENT, CONTROL_PIPELINE -> new RGB(212, 240, 238);
+            case PREDICTION -> new RGB(255, 246, 184);
+            case PIPELINE -> new RGB(236, 236, 236);
+            case COMPONENT -> new RGB(255, 243, 214);
+        };
+    }
+
+    /**
+     * The colour of a kind's edges when it has its own: channels as the ION timeline draws
+     * messages (models dark blue, events orange and dashed, statistics teal); null for the rest.
+     */
+    public static RGB edgeColour(EdgeKind kind) {
+        return switch (kind) {
+            case MODEL_CHANNEL -> new RGB(30, 70, 160);
+            case EVENT_CHANNEL -> new RGB(222, 120, 20);
+            case STATISTIC_CHANNEL -> new RGB(0, 130, 130);
+            default -> null;
+        };
     }
 
     // ---- what is shown ----
@@ -127,6 +193,99 @@ public final class GraphCanvas extends Canvas {
 
     public void setGraph(LaidOutGraph laidOut) {
         setGraph(laidOut, Set.of(), Set.of());
+    }
+
+    /**
+     * Shows the graph after an edit: the same view (zoom, scrolling), the selection kept while its
+     * node or edge is still there.
+     */
+    public void updateGraph(LaidOutGraph laidOut) {
+        checkWidget();
+        graph = laidOut == null ? LaidOutGraph.EMPTY : laidOut;
+        forgetWhatIsGone();
+        updateScrollBars();
+        redraw();
+    }
+
+    /**
+     * Shows the graph laid out anew after a change around a node (expanded, collapsed) at the same
+     * zoom, with that node drawn where it was when it can be, else scrolled into view.
+     *
+     * @param anchor the node to keep in place, usually the selection
+     */
+    public void updateGraph(LaidOutGraph laidOut, Set<String> upstream, Set<String> downstream, String anchor) {
+        checkWidget();
+        LaidOutGraph.Box before = anchor == null ? null : graph.box(anchor);
+        Point origin = origin();
+        graph = laidOut == null ? LaidOutGraph.EMPTY : laidOut;
+        expandableUpstream = upstream == null ? Set.of() : upstream;
+        expandableDownstream = downstream == null ? Set.of() : downstream;
+        forgetWhatIsGone();
+        updateScrollBars();
+        LaidOutGraph.Box after = anchor == null ? null : graph.box(anchor);
+        if (before != null && after != null) {
+            Rectangle area = getClientArea();
+            Viewport.Origin kept = Viewport.keepInPlace(before, new Viewport.Origin(origin.x, origin.y), after, zoom, area.width,
+                    area.height, graph.width(), graph.height());
+            getHorizontalBar().setSelection(kept.x());
+            getVerticalBar().setSelection(kept.y());
+        } else if (after != null) {
+            reveal(anchor);
+        }
+        redraw();
+    }
+
+    /** The selected node or edge, or a connection's first end, may be gone from a changed graph. */
+    private void forgetWhatIsGone() {
+        if (selection != null && graph.box(selection) == null) {
+            selection = null;
+        }
+        if (selectedEdge != null && graph.path(selectedEdge) == null) {
+            selectedEdge = null;
+        }
+        if (connectFrom != null && graph.box(connectFrom) == null) {
+            connectFrom = null;
+        }
+    }
+
+    /** Marks drawn on boxes and edges, by node or edge id. */
+    public void setBadges(Map<String, Badge> marks) {
+        checkWidget();
+        badges = marks == null ? Map.of() : Map.copyOf(marks);
+        redraw();
+    }
+
+    /** The marks drawn now, by node or edge id. */
+    public Map<String, Badge> badges() {
+        return badges;
+    }
+
+    /**
+     * Turns on editing: edges can be selected, a click on the background is reported
+     * ({@link #addBackgroundClickListener}), boxes can be dragged ({@link #addMoveListener}).
+     */
+    public void setEditable(boolean on) {
+        editable = on;
+    }
+
+    /**
+     * In connecting mode a click on a box, then on another (or a drag from one to the other),
+     * reports the pair ({@link #addConnectListener}) instead of selecting or moving; a click on the
+     * background or Escape lets go of the first.
+     */
+    public void setConnecting(boolean on) {
+        connecting = on;
+        connectFrom = null;
+        redraw();
+    }
+
+    public boolean connecting() {
+        return connecting;
+    }
+
+    /** The box a connection being drawn starts from, or null. */
+    public String connectFrom() {
+        return connectFrom;
     }
 
     public LaidOutGraph graph() {
@@ -170,11 +329,37 @@ public final class GraphCanvas extends Canvas {
         return selection;
     }
 
+    /** The selected edge's id, or null. */
+    public String selectedEdge() {
+        return selectedEdge;
+    }
+
+    /** Shows a node or edge as selected (null: nothing) without telling the listeners: the owner already knows. */
+    public void showSelection(String id) {
+        checkWidget();
+        selection = id != null && graph.box(id) != null ? id : null;
+        selectedEdge = id != null && selection == null && graph.path(id) != null ? id : null;
+        redraw();
+    }
+
+    /** Selects an edge (null for none) and tells the edge selection listeners. */
+    public void selectEdge(String edgeId) {
+        checkWidget();
+        LaidOutGraph.EdgePath path = edgeId == null ? null : graph.path(edgeId);
+        selectedEdge = path == null ? null : edgeId;
+        selection = null;
+        redraw();
+        for (Consumer<GraphEdge> l : List.copyOf(edgeSelectionListeners)) {
+            l.accept(path == null ? null : path.edge());
+        }
+    }
+
     /** Selects a node (null for none) and tells the selection listeners. */
     public void select(String nodeId) {
         checkWidget();
         LaidOutGraph.Box box = nodeId == null ? null : graph.box(nodeId);
         selection = box == null ? null : nodeId;
+        selectedEdge = null;
         redraw();
         GraphNode node = box == null ? null : box.node();
         for (Consumer<GraphNode> l : List.copyOf(selectionListeners)) {
@@ -204,6 +389,61 @@ public final class GraphCanvas extends Canvas {
     /** Called with the node that was double-clicked (or opened with Enter). */
     public void addOpenListener(Consumer<GraphNode> listener) {
         openListeners.add(listener);
+    }
+
+    /** Called with the edge (or null) a click selected, when editable. */
+    public void addEdgeSelectionListener(Consumer<GraphEdge> listener) {
+        edgeSelectionListeners.add(listener);
+    }
+
+    /** Called with the graph coordinates of a click on the background, when editable. */
+    public void addBackgroundClickListener(BiConsumer<Double, Double> listener) {
+        backgroundClickListeners.add(listener);
+    }
+
+    /** Where a dragged box's top-left corner is now, in graph coordinates. */
+    @FunctionalInterface
+    public interface MoveListener {
+        void moved(String nodeId, double x, double y);
+    }
+
+    /** Called while a box is dragged, when editable. */
+    public void addMoveListener(MoveListener listener) {
+        moveListeners.add(listener);
+    }
+
+    /** Called with the two boxes joined in connecting mode, first the one clicked first. */
+    public void addConnectListener(BiConsumer<String, String> listener) {
+        connectListeners.add(listener);
+    }
+
+    /** The edge drawn near a point of the control, or null. */
+    public GraphEdge edgeAt(int x, int y) {
+        double[] g = toGraph(x, y);
+        LaidOutGraph.EdgePath path = graph.pathAt(g[0], g[1], 5 / zoom);
+        return path == null ? null : path.edge();
+    }
+
+    /** A point of the control in graph coordinates, as {x, y}. */
+    public double[] toGraph(int x, int y) {
+        Point origin = origin();
+        return new double[] { (x + origin.x) / zoom, (y + origin.y) / zoom };
+    }
+
+    /** A point of the graph in the control's coordinates. */
+    public Point toControl(double x, double y) {
+        Point origin = origin();
+        return new Point((int) Math.round(x * zoom) - origin.x, (int) Math.round(y * zoom) - origin.y);
+    }
+
+    /** Where the middle of an edge is drawn now, in the control's coordinates (null when not in the graph). */
+    public Point middleOf(String edgeId) {
+        LaidOutGraph.EdgePath path = graph.path(edgeId);
+        if (path == null) {
+            return null;
+        }
+        double[] middle = path.middle();
+        return toControl(middle[0], middle[1]);
     }
 
     /** The node drawn at a point of the control, or null. */
@@ -261,15 +501,23 @@ public final class GraphCanvas extends Canvas {
             transform.translate(-origin.x, -origin.y);
             transform.scale((float) zoom, (float) zoom);
             gc.setTransform(transform);
+            boolean withText = zoom >= TEXT_ZOOM;
             gc.setLineWidth(1);
-            gc.setForeground(edge);
-            gc.setBackground(edge);
             for (LaidOutGraph.EdgePath path : graph.paths()) {
                 if (path.intersects(vx - ARROW, vy - ARROW, vw + 2 * ARROW, vh + 2 * ARROW)) {
+                    GraphEdge shown = path.edge();
+                    boolean isSelected = shown.id().equals(selectedEdge);
+                    Color colour = isSelected ? selected : edgeColours.getOrDefault(shown.kind(), edge);
+                    gc.setForeground(colour);
+                    gc.setBackground(colour);
+                    boolean designed = shown.kind() == EdgeKind.COMPONENT_INPUT || edgeColours.containsKey(shown.kind());
+                    gc.setLineWidth(isSelected ? 3 : designed ? 2 : 1);
+                    gc.setLineStyle(shown.kind() == EdgeKind.EVENT_CHANNEL ? SWT.LINE_DASH : SWT.LINE_SOLID);
                     drawEdge(gc, path.points());
+                    gc.setLineStyle(SWT.LINE_SOLID);
+                    gc.setLineWidth(1);
                 }
             }
-            boolean withText = zoom >= TEXT_ZOOM;
             int lineHeight = withText ? gc.getFontMetrics().getHeight() : 0;
             double charWidth = withText ? gc.getFontMetrics().getAverageCharacterWidth() : 1;
             int painted = 0;
@@ -280,6 +528,15 @@ public final class GraphCanvas extends Canvas {
                 }
             }
             paintedNodes = painted;
+            // Edge labels last: a label is never hidden under a box.
+            for (LaidOutGraph.EdgePath path : graph.paths()) {
+                Badge badge = badges.get(path.edge().id());
+                if ((withText && !path.edge().label().isEmpty() || badge != null)
+                        && path.intersects(vx - 200, vy - 20, vw + 400, vh + 40)) {
+                    drawEdgeLabel(gc, path, withText, badge);
+                }
+            }
+            drawConnection(gc);
             gc.setTransform(null);
         } finally {
             transform.dispose();
@@ -310,6 +567,56 @@ public final class GraphCanvas extends Canvas {
                 (int) Math.round(tipY - ARROW * uy + ARROW / 2.0 * ux) });
     }
 
+    /** An edge's label on a background of its own at the middle of its route, with its badge before it. */
+    private void drawEdgeLabel(GC gc, LaidOutGraph.EdgePath path, boolean withText, Badge badge) {
+        double[] middle = path.middle();
+        String label = withText ? path.edge().label() : "";
+        Point extent = label.isEmpty() ? new Point(0, 0) : gc.textExtent(label);
+        int x = (int) Math.round(middle[0] - extent.x / 2.0);
+        int y = (int) Math.round(middle[1] - extent.y / 2.0);
+        if (!label.isEmpty()) {
+            gc.setBackground(background);
+            gc.fillRectangle(x - 2, y, extent.x + 4, extent.y);
+            gc.setForeground(path.edge().id().equals(selectedEdge) ? selected : subtext);
+            gc.drawString(label, x, y, true);
+        }
+        if (badge != null) {
+            drawBadge(gc, badge, x - 10, (int) Math.round(middle[1]));
+        }
+    }
+
+    /** A red (error) or amber (warning) disc with an exclamation mark. */
+    private void drawBadge(GC gc, Badge badge, int cx, int cy) {
+        gc.setBackground(badge == Badge.ERROR ? error : warning);
+        gc.fillOval(cx - 7, cy - 7, 14, 14);
+        gc.setForeground(background);
+        gc.setLineWidth(2);
+        gc.drawLine(cx, cy - 4, cx, cy + 1);
+        gc.drawLine(cx, cy + 3, cx, cy + 4);
+        gc.setLineWidth(1);
+    }
+
+    /** The line of a connection being drawn: from the first box to the pointer. */
+    private void drawConnection(GC gc) {
+        LaidOutGraph.Box from = connectFrom == null ? null : graph.box(connectFrom);
+        if (from == null) {
+            return;
+        }
+        gc.setForeground(connection);
+        gc.setLineWidth(3);
+        gc.drawRoundRectangle((int) Math.round(from.x()) - 3, (int) Math.round(from.y()) - 3, (int) Math.round(from.width()) + 6,
+                (int) Math.round(from.height()) + 6, 10, 10);
+        if (pointer != null) {
+            double[] to = toGraph(pointer.x, pointer.y);
+            gc.setLineWidth(2);
+            gc.setLineStyle(SWT.LINE_DOT);
+            gc.drawLine((int) Math.round(from.x() + from.width() / 2), (int) Math.round(from.y() + from.height() / 2),
+                    (int) Math.round(to[0]), (int) Math.round(to[1]));
+            gc.setLineStyle(SWT.LINE_SOLID);
+        }
+        gc.setLineWidth(1);
+    }
+
     private void drawNode(GC gc, LaidOutGraph.Box box, boolean withText, int lineHeight, double charWidth) {
         int x = (int) Math.round(box.x());
         int y = (int) Math.round(box.y());
@@ -328,6 +635,10 @@ public final class GraphCanvas extends Canvas {
         }
         if (expandableDownstream.contains(node.id())) {
             drawMore(gc, x + w, y + h / 2);
+        }
+        Badge badge = badges.get(node.id());
+        if (badge != null) {
+            drawBadge(gc, badge, x + w - 2, y + 2);
         }
         if (!withText) {
             return;
@@ -411,6 +722,10 @@ public final class GraphCanvas extends Canvas {
             case '+', '=' -> setZoom(zoom * 1.25);
             case '-' -> setZoom(zoom / 1.25);
             case '0' -> fitToView();
+            case SWT.ESC -> {
+                connectFrom = null;
+                redraw();
+            }
             case SWT.CR -> {
                 if (selection != null) {
                     open(graph.box(selection).node());
@@ -436,22 +751,99 @@ public final class GraphCanvas extends Canvas {
             return;
         }
         GraphNode node = nodeAt(e.x, e.y);
+        if (connecting && e.button == 1) {
+            if (node == null) {
+                connectFrom = null; // a click beside the boxes lets go of the first end
+            } else if (connectFrom == null) {
+                connectFrom = node.id();
+                pointer = new Point(e.x, e.y);
+            } else if (!connectFrom.equals(node.id())) {
+                connect(node.id());
+            }
+            redraw();
+            return;
+        }
         if (node != null) {
             select(node.id());
-        } else if (e.button == 1) {
+            if (editable && e.button == 1) {
+                LaidOutGraph.Box box = graph.box(node.id());
+                double[] g = toGraph(e.x, e.y);
+                moving = node.id();
+                grab = new double[] { g[0] - box.x(), g[1] - box.y() };
+            }
+            return;
+        }
+        GraphEdge near = editable ? edgeAt(e.x, e.y) : null;
+        if (near != null) {
+            selectEdge(near.id());
+            return;
+        }
+        if (e.button == 1) {
             dragFrom = new Point(e.x, e.y);
             dragOrigin = origin();
+            dragged = false;
+        }
+    }
+
+    private void connect(String to) {
+        String from = connectFrom;
+        connectFrom = null;
+        for (BiConsumer<String, String> l : List.copyOf(connectListeners)) {
+            l.accept(from, to);
         }
     }
 
     private void mouseMove(Event e) {
+        pointer = new Point(e.x, e.y);
+        if (connectFrom != null) {
+            redraw(); // the line follows the pointer
+        }
+        if (moving != null) {
+            if ((e.stateMask & SWT.BUTTON1) == 0) {
+                moving = null;
+                return;
+            }
+            double[] g = toGraph(e.x, e.y);
+            for (MoveListener l : List.copyOf(moveListeners)) {
+                l.moved(moving, g[0] - grab[0], g[1] - grab[1]);
+            }
+            return;
+        }
         if (dragFrom == null || (e.stateMask & SWT.BUTTON1) == 0) {
             dragFrom = null;
             return;
         }
+        if (Math.abs(e.x - dragFrom.x) + Math.abs(e.y - dragFrom.y) > 3) {
+            dragged = true;
+        }
         getHorizontalBar().setSelection(Math.max(0, dragOrigin.x - (e.x - dragFrom.x)));
         getVerticalBar().setSelection(Math.max(0, dragOrigin.y - (e.y - dragFrom.y)));
         redraw();
+    }
+
+    private void mouseUp(Event e) {
+        if (connecting && connectFrom != null && e.button == 1) {
+            // a drag from one box released over another joins them too
+            GraphNode node = nodeAt(e.x, e.y);
+            if (node != null && !node.id().equals(connectFrom)) {
+                connect(node.id());
+                redraw();
+            }
+        }
+        moving = null;
+        boolean click = dragFrom != null && !dragged && e.button == 1;
+        dragFrom = null;
+        if (click && editable) {
+            if (selection != null || selectedEdge != null) {
+                selection = null;
+                selectedEdge = null;
+                redraw();
+            }
+            double[] g = toGraph(e.x, e.y);
+            for (BiConsumer<Double, Double> l : List.copyOf(backgroundClickListeners)) {
+                l.accept(g[0], g[1]);
+            }
+        }
     }
 
     private void mouseDoubleClick(Event e) {

@@ -25,10 +25,11 @@ import org.iongov.agent.api.spi.WireRecord;
 /**
  * A link to an agent in another process over a Unix domain socket: records go as JSON lines, and
  * {@code !flush n} asks the agent to answer {@code durable n} once the first n records of the
- * connection are in its spool. A background thread does the writing, so the pipeline's thread
+ * connection are in its spool, forcing it to disk at once; {@code !sync n} asks the same at the
+ * agent's own pace (it forces its spool at most every 100 ms), which is how routine sends are
+ * confirmed. A background thread does the writing, so the pipeline's thread
  * only enqueues. It sends at most once per {@link #LINGER} unless {@link #SEND_AT} records wait, a
- * message (e.g. a published model) waits, or a flush is asked for: each send is a round trip to the agent, which forces its spool to disk
- * before answering, so a trickle of records sent one by one would cost the agent (and the server
+ * message (e.g. a published model) waits, or a flush is asked for: each send is a round trip to the agent, so a trickle of records sent one by one would cost the agent (and the server
  * behind it) far more than the same records in groups. Records not yet confirmed durable are kept and sent again after a reconnect
  * (the agent restarted); the server stores each id once, so a resend never duplicates.
  */
@@ -36,7 +37,7 @@ final class IpcLink implements AgentLink {
 
     private static final int QUEUE_CAPACITY = 100_000;
     /** The longest a record waits for company before it is sent (unless a flush asks sooner). */
-    static final long LINGER = TimeUnit.MILLISECONDS.toNanos(20);
+    static final long LINGER = TimeUnit.MILLISECONDS.toNanos(100);
     /** How many waiting records make a send worth it at once. */
     static final int SEND_AT = 2_000;
 
@@ -198,6 +199,9 @@ final class IpcLink implements AgentLink {
                         }
                         lingerUntil(lastSend + LINGER);
                     }
+                    // Forced to disk now when someone waits (a flush), a model goes out or a backlog does (waiting for the agent's
+                    // periodic fsync would hold a busy pipeline to one batch per interval); a trickle is confirmed at the agent's pace.
+                    boolean force = urgent || flushWanted > durable || queued.get() >= SEND_AT;
                     urgent = false;
                     StringBuilder json = new StringBuilder(200);
                     for (WireRecord r; batch.length() < (1 << 20) && (r = queue.poll()) != null;) {
@@ -213,7 +217,7 @@ final class IpcLink implements AgentLink {
                         continue;
                     }
                     lastSend = System.nanoTime();
-                    batch.append("!flush ").append(connectionSent).append('\n');
+                    batch.append(force ? "!flush " : "!sync ").append(connectionSent).append('\n');
                     out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
                     out.flush();
                     batch.setLength(0);

@@ -110,8 +110,14 @@ public final class IpcServer implements AutoCloseable {
                     subscribe(line.substring("!subscribe ".length()), out);
                     return;
                 }
-                if (line.startsWith("!flush ")) {
-                    link.flush(Duration.ofMinutes(5));
+                boolean flush = line.startsWith("!flush ");
+                if (flush || line.startsWith("!sync ")) {
+                    // !flush: durable now (the pipeline waits in flush()); !sync: a routine confirmation, at the writer's pace.
+                    if (flush) {
+                        link.flush(Duration.ofMinutes(5));
+                    } else {
+                        link.awaitDurable(Duration.ofMinutes(5));
+                    }
                     out.write(("durable " + received + " refused " + refused + "\n").getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                 } else if (!line.isBlank()) {

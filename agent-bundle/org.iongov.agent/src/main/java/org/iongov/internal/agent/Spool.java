@@ -20,7 +20,9 @@ import java.util.zip.CRC32;
  * ({@code [length][crc32][payload]}), and a cursor file saying how far the server has
  * acknowledged. Entries before the cursor are gone from the server's point of view and their
  * segments are deleted; a torn write at the end of the last segment (a crash mid-append) is
- * found by its checksum and cut off at open.
+ * found by its checksum and cut off at open. The cursor file is written at most once a second (and
+ * before segments are deleted, and at close): after a crash the entries acknowledged since are sent
+ * again, and the server, which knows records by their ids, keeps one copy.
  *
  * <p>One thread appends, one thread reads and acknowledges.
  */
@@ -44,10 +46,24 @@ public final class Spool implements AutoCloseable {
     private final Path folder;
     private final boolean fsync;
     private long appends;
+    private long forces;
+    private boolean unforced;
+    private static final int APPEND_BUFFER_BYTES = 1 << 20;
+    private ByteBuffer appendBuffer;
+    private final Object cursorLock = new Object();
+    /** The cursor as last written to disk, and when: it is written at most once per {@link #CURSOR_INTERVAL_MILLIS}. */
+    private Position cursorOnDisk;
+    private long cursorWrittenAt;
+    static final long CURSOR_INTERVAL_MILLIS = 1000;
     private final TreeMap<Long, Long> segmentSizes = new TreeMap<>();
     private FileChannel appendChannel;
     private long appendSegment;
     private volatile Position written;
+    /** How far the spool is on disk (forced, under the fsync policy): the forwarder reads no further, so the server never
+     *  acknowledges (and the cursor never passes) records a power loss could still take away. */
+    private volatile Position forced;
+    /** An fsync that failed: the pages it should have written may be gone, so no later one may confirm them. */
+    private IOException forceFailure;
     private volatile Position acknowledged;
     private final java.util.concurrent.atomic.AtomicLong backlogEntries = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong bytesOnDisk = new java.util.concurrent.atomic.AtomicLong();
@@ -83,6 +99,7 @@ public final class Spool implements AutoCloseable {
             }
         }
         acknowledged = readCursor();
+        cursorOnDisk = acknowledged;
         if (segmentSizes.isEmpty()) {
             segmentSizes.put(acknowledged.segment(), 0L);
             Files.write(segmentFile(acknowledged.segment()), new byte[0]);
@@ -103,6 +120,13 @@ public final class Spool implements AutoCloseable {
         appendSegment = last;
         appendChannel = FileChannel.open(segmentFile(last), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         written = new Position(last, validEnd);
+        appendChannel.force(true); // what a crashed process left in the page cache is on disk from here
+        forced = written;
+        if (acknowledged.compareTo(written) > 0) {
+            // A cursor beyond the data (written before the data was forced, then a power loss): start from the end.
+            acknowledged = written;
+            writeCursor(acknowledged);
+        }
         readPosition = acknowledged;
         bytesOnDisk.set(segmentSizes.values().stream().mapToLong(Long::longValue).sum());
         backlogEntries.set(countEntries(acknowledged, written));
@@ -156,10 +180,11 @@ public final class Spool implements AutoCloseable {
     }
 
     /**
-     * Appends payloads and, with the fsync policy on, forces them to disk before returning: that
-     * is the durability point of every record in them.
+     * Appends payloads (written to the file, so that they survive the agent's process); with
+     * {@code force} and the fsync policy on, forces everything appended so far to disk before
+     * returning, which is the durability point of every record in them (else {@link #force()} does).
      */
-    public synchronized void append(List<byte[]> payloads) throws IOException {
+    public synchronized void append(List<byte[]> payloads, boolean force) throws IOException {
         ByteBuffer buffer = null;
         for (byte[] payload : payloads) {
             if (segmentSizes.get(appendSegment) >= SEGMENT_BYTES) {
@@ -174,7 +199,7 @@ public final class Spool implements AutoCloseable {
                 if (buffer != null) {
                     flushBuffer(buffer);
                 }
-                buffer = ByteBuffer.allocate(Math.max(need, 1 << 20));
+                buffer = appendBuffer(need);
             }
             buffer.putInt(payload.length).putInt(crc(payload)).put(payload);
             segmentSizes.merge(appendSegment, (long) need, Long::sum);
@@ -183,15 +208,50 @@ public final class Spool implements AutoCloseable {
         if (buffer != null) {
             flushBuffer(buffer);
         }
-        if (fsync) {
-            appendChannel.force(false);
-        }
+        unforced = true;
         written = new Position(appendSegment, segmentSizes.get(appendSegment));
+        if (force || !fsync) {
+            force();
+        }
         backlogEntries.addAndGet(payloads.size());
         appends++;
     }
 
-    /** Groups of records appended (each forced to disk under the fsync policy). */
+    /** Forces what was appended to disk (under the fsync policy): the durability point of the records appended since the last force. */
+    public synchronized void force() throws IOException {
+        if (forceFailure != null) {
+            throw new IOException("the spool " + folder + " could not be forced to disk earlier; records since may be lost", forceFailure);
+        }
+        if (fsync && unforced) {
+            try {
+                appendChannel.force(false);
+            } catch (IOException e) {
+                forceFailure = e;
+                throw e;
+            }
+            forces++;
+        }
+        unforced = false;
+        forced = written;
+    }
+
+    /** Times the spool forced appended records to disk. */
+    public synchronized long forces() {
+        return forces;
+    }
+
+    /** The write buffer, cleared: kept between appends (a group is typically small), larger only for a large record. */
+    private ByteBuffer appendBuffer(int need) {
+        if (need > APPEND_BUFFER_BYTES) {
+            return ByteBuffer.allocate(need);
+        }
+        if (appendBuffer == null) {
+            appendBuffer = ByteBuffer.allocate(APPEND_BUFFER_BYTES);
+        }
+        return appendBuffer.clear();
+    }
+
+    /** Groups of records appended. */
     public synchronized long appends() {
         return appends;
     }
@@ -205,6 +265,7 @@ public final class Spool implements AutoCloseable {
 
     private void roll() throws IOException {
         appendChannel.force(true);
+        forced = new Position(appendSegment, segmentSizes.get(appendSegment));
         appendChannel.close();
         appendSegment++;
         segmentSizes.put(appendSegment, 0L);
@@ -212,9 +273,9 @@ public final class Spool implements AutoCloseable {
                 StandardOpenOption.APPEND);
     }
 
-    /** Reads the next entries not yet handed out, up to what has been written. */
+    /** Reads the next entries not yet handed out, up to what is on disk (see {@link #force()}). */
     public List<Entry> readNext(int maxEntries, long maxBytes) throws IOException {
-        return read(maxEntries, maxBytes, written);
+        return read(maxEntries, maxBytes, forced);
     }
 
     private List<Entry> read(int maxEntries, long maxBytes, Position limit) throws IOException {
@@ -249,23 +310,46 @@ public final class Spool implements AutoCloseable {
 
     /** The server has everything up to this position: remember it durably, drop whole segments. */
     public void acknowledge(Position upTo, int entries) throws IOException {
-        Path cursor = folder.resolve("cursor");
-        Path temp = folder.resolve("cursor.tmp");
-        Files.writeString(temp, upTo.segment() + " " + upTo.offset() + "\n", StandardCharsets.US_ASCII);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-        Files.move(temp, cursor, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         acknowledged = upTo;
         backlogEntries.addAndGet(-entries);
+        // The cursor on disk may lag a little: after a crash the entries after it are sent again and the
+        // server ignores what it already holds (records keep their ids). Before a segment is deleted,
+        // though, the cursor must be past it on disk.
+        boolean dropsSegments;
         synchronized (this) {
-            for (Long n : List.copyOf(segmentSizes.headMap(upTo.segment()).keySet())) {
-                if (n == readSegment) {
-                    closeReader();
+            dropsSegments = !segmentSizes.headMap(upTo.segment()).isEmpty();
+        }
+        if (dropsSegments || System.currentTimeMillis() - cursorWrittenAt >= CURSOR_INTERVAL_MILLIS) {
+            writeCursor(upTo);
+        }
+        if (dropsSegments) {
+            synchronized (this) {
+                for (Long n : List.copyOf(segmentSizes.headMap(upTo.segment()).keySet())) {
+                    if (n == readSegment) {
+                        closeReader();
+                    }
+                    bytesOnDisk.addAndGet(-segmentSizes.remove(n));
+                    deleteQuietly(segmentFile(n));
                 }
-                bytesOnDisk.addAndGet(-segmentSizes.remove(n));
-                deleteQuietly(segmentFile(n));
             }
+        }
+    }
+
+    /** Writes the cursor durably (a temporary file, forced, renamed over the old one). */
+    private void writeCursor(Position upTo) throws IOException {
+        synchronized (cursorLock) {
+            if (upTo.equals(cursorOnDisk)) {
+                return;
+            }
+            Path cursor = folder.resolve("cursor");
+            Path temp = folder.resolve("cursor.tmp");
+            Files.writeString(temp, upTo.segment() + " " + upTo.offset() + "\n", StandardCharsets.US_ASCII);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(temp, cursor, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            cursorOnDisk = upTo;
+            cursorWrittenAt = System.currentTimeMillis();
         }
     }
 
@@ -303,6 +387,7 @@ public final class Spool implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            writeCursor(acknowledged);
             closeReader();
             appendChannel.force(true);
             appendChannel.close();

@@ -35,7 +35,7 @@ public final class GovernanceConfig implements Serializable {
     private final LinkedHashMap<String, double[]> featureEdges = new LinkedHashMap<>();
     private double[] scoreEdges = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
     private double divergenceThreshold = 0.1;
-    private long subscriptionEnd;
+    private long subscriptionMillis;
 
     private GovernanceConfig(String socket, String instanceId, String node, String runId) {
         this.socket = socket;
@@ -128,18 +128,19 @@ public final class GovernanceConfig implements Serializable {
     }
 
     /**
-     * For a bounded job: the model subscription ends at this time, so that the job can finish
-     * once its input has. By default it lasts until the job is cancelled.
+     * For a bounded job: the model subscription lasts this long from when the job starts it, so
+     * that the job can finish once its input has. Counted from the job's start, not from now: a
+     * job that is slow to start still gets its models. By default it lasts until the job is cancelled.
      */
-    public GovernanceConfig subscribeUntil(java.time.Instant end) {
-        require(end != null, "the end of the model subscription is missing");
-        subscriptionEnd = end.toEpochMilli();
+    public GovernanceConfig subscribeFor(Duration length) {
+        require(length != null && !length.isNegative() && !length.isZero(), "the model subscription must last a positive time, was " + length);
+        subscriptionMillis = length.toMillis();
         return this;
     }
 
-    /** Epoch ms when the model subscription ends, 0 for never. */
-    public long subscriptionEnd() {
-        return subscriptionEnd;
+    /** How long the model subscription lasts once started, in ms; 0 for until cancelled. */
+    public long subscriptionMillis() {
+        return subscriptionMillis;
     }
 
     public Path socket() {

@@ -49,7 +49,7 @@ public final class GovernedInference {
 
     private static ModelSource models(GovernanceConfig config) {
         return ModelSource.subscribing(config.socket().toString(), config.instanceId(), config.node(), config.channels(),
-                config.subscriptionEnd());
+                config.subscriptionMillis());
     }
 
     private static void check(DataStream<?> input, InferenceInput<?> view, GovernanceConfig config) {

@@ -21,6 +21,7 @@ import org.eclipse.emf.ecore.EDataType;
 import org.eclipse.emf.ecore.EEnum;
 import org.eclipse.emf.ecore.EEnumLiteral;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.iongov.internal.model.edit.RecordedChange;
@@ -35,6 +36,7 @@ import org.iongov.model.Node;
 import org.iongov.model.Parameter;
 import org.iongov.model.ParameterType;
 import org.iongov.model.PipelineNode;
+import org.iongov.model.PolicyNode;
 import org.iongov.model.Schedule;
 import org.iongov.model.json.IonJson;
 import org.iongov.model.json.IonJsonException;
@@ -156,6 +158,15 @@ public final class IonEditor {
         run("Connect " + from.getName() + " to " + to.getName(), () -> to.getInputs().add(from));
     }
 
+    /** Removes {@code from} from the inputs of {@code to} (the edge {@code from -> to}). */
+    public void disconnect(Component from, Component to) {
+        requireOwn(to);
+        if (!to.getInputs().contains(from)) {
+            throw new IllegalArgumentException("'" + from.getName() + "' is not an input of '" + to.getName() + "'");
+        }
+        run("Disconnect " + from.getName() + " from " + to.getName(), () -> to.getInputs().remove(from));
+    }
+
     /** Whether {@code target} is downstream of (or is) {@code start}: {@code start} is an input, directly or not, of it. */
     private static boolean reaches(Component start, Component target) {
         Deque<Component> next = new ArrayDeque<>(List.of(start));
@@ -209,6 +220,55 @@ public final class IonEditor {
         code.setCommit(commit);
         code.setEntryPoint(entryPoint);
         run("Set code of " + node.getName(), () -> node.setCode(code));
+    }
+
+    /**
+     * Sets one field of a reference a node holds: {@code code} of a pipeline or a custom policy
+     * ({@code uri}, {@code commit}, {@code digest}, {@code entryPoint}), {@code model} of a pipeline
+     * ({@code uri}, {@code digest}, {@code format}). The reference is created when there is none;
+     * blank unsets the field, and a reference left with no field set is removed. One command, as a
+     * properties form edits one field at a time.
+     */
+    public void setReferenceField(EObject owner, String reference, String field, String value) {
+        requireOwn(owner);
+        if (!(owner.eClass().getEStructuralFeature(reference) instanceof EReference r) || !r.isContainment() || r.isMany()) {
+            throw new IllegalArgumentException(owner.eClass().getName() + " has no '" + reference + "'");
+        }
+        EObject existing = (EObject) owner.eGet(r);
+        EObject target = existing != null ? existing : EcoreUtil.create(r.getEReferenceType());
+        if (!(target.eClass().getEStructuralFeature(field) instanceof EAttribute a) || a.isMany()) {
+            throw new IllegalArgumentException(reference + " has no field '" + field + "'");
+        }
+        Object converted = convert(a, value);
+        if (existing == null && converted == null) {
+            return; // clearing a field of a reference that is not there: nothing to do
+        }
+        run("Set " + reference + " " + field, () -> {
+            if (converted == null) {
+                target.eUnset(a);
+            } else {
+                target.eSet(a, converted);
+            }
+            boolean empty = target.eClass().getEAllAttributes().stream().noneMatch(target::eIsSet);
+            if (empty) {
+                owner.eUnset(r);
+            } else if (existing == null) {
+                owner.eSet(r, target);
+            }
+        });
+    }
+
+    /**
+     * Changes a policy node's kind to that of a policy template (its defaults), keeping the node,
+     * its name and its channels.
+     */
+    public void setPolicy(PolicyNode node, NodeTemplate kind) {
+        requireNode(node);
+        if (kind.isPipeline()) {
+            throw new IllegalArgumentException("'" + kind.label() + "' is a pipeline, not a policy");
+        }
+        org.iongov.model.Policy policy = ((PolicyNode) kind.create(node.getName())).getPolicy();
+        run("Make " + node.getName() + " a " + kind.label().toLowerCase(java.util.Locale.ROOT), () -> node.setPolicy(policy));
     }
 
     /** Gives a pipeline a schedule: a cron expression or an ISO-8601 interval (null removes it). */

@@ -194,6 +194,12 @@ class IonEditorTest {
         assertEquals(before, editor.toJson());
         assertEquals("Add component reader", editor.undoLabel(), "the refused edit is not on the undo stack");
 
+        editor.disconnect(r, w);
+        assertTrue(w.getInputs().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> editor.disconnect(r, w), "no such edge any more");
+        editor.undo();
+        assertEquals(List.of(r), List.copyOf(w.getInputs()));
+
         editor.set(a, "mode", "streaming");
         assertEquals(org.iongov.model.ExecutionMode.STREAMING, a.getMode());
         editor.set(a, "mode", "");
@@ -216,6 +222,47 @@ class IonEditorTest {
         IllegalArgumentException notANumber = assertThrows(IllegalArgumentException.class,
                 () -> editor.set(gate.getPolicy(), "approvalsRequired", "two"));
         assertTrue(notANumber.getMessage().contains("number"));
+    }
+
+    @Test
+    void referenceFieldsAreSetOneAtATimeAndTheReferenceGoesWhenEmpty() {
+        IonEditor editor = IonEditor.newIon("references", "1");
+        PipelineNode train = (PipelineNode) editor.add(NodeTemplate.TRAINING);
+        editor.setReferenceField(train, "code", "uri", "https://git.example.org/x.git");
+        editor.setReferenceField(train, "code", "digest", "sha256:" + "ab".repeat(32));
+        assertEquals("https://git.example.org/x.git", train.getCode().getUri());
+        assertEquals("sha256:" + "ab".repeat(32), train.getCode().getDigest());
+        editor.setReferenceField(train, "model", "format", "pmml");
+        assertEquals("pmml", train.getModel().getFormat());
+
+        editor.setReferenceField(train, "model", "format", "");
+        assertNull(train.getModel(), "a reference with nothing set is removed");
+        editor.undo();
+        assertEquals("pmml", train.getModel().getFormat());
+
+        PolicyNode custom = (PolicyNode) editor.add(NodeTemplate.CUSTOM_POLICY);
+        editor.setReferenceField(custom.getPolicy(), "code", "uri", "https://git.example.org/policy.git");
+        assertEquals("https://git.example.org/policy.git", ((org.iongov.model.CustomPolicy) custom.getPolicy()).getCode().getUri());
+        assertThrows(IllegalArgumentException.class, () -> editor.setReferenceField(train, "code", "colour", "red"));
+        assertThrows(IllegalArgumentException.class, () -> editor.setReferenceField(train, "components", "uri", "x"));
+        String undo = editor.undoLabel();
+        editor.setReferenceField(train, "schedule", "cron", "");
+        assertEquals(undo, editor.undoLabel(), "clearing a field of an absent reference is no edit");
+    }
+
+    @Test
+    void aPolicyNodeChangesItsKindAndKeepsItsChannels() {
+        IonEditor editor = IonEditor.newIon("policies", "1");
+        Node train = editor.add(NodeTemplate.TRAINING);
+        PolicyNode gate = (PolicyNode) editor.add(NodeTemplate.AUTOMATIC_APPROVAL);
+        editor.connect(train, gate, MessageType.MODEL);
+        editor.setPolicy(gate, NodeTemplate.HUMAN_APPROVAL);
+        assertTrue(gate.getPolicy() instanceof HumanApproval h && h.getApprovalsRequired() == 1);
+        assertSame(gate, editor.ion().getChannels().get(0).getTo());
+        assertEquals("Make auto-approval a human approval", editor.undoLabel());
+        editor.undo();
+        assertTrue(gate.getPolicy() instanceof org.iongov.model.AutomaticApproval);
+        assertThrows(IllegalArgumentException.class, () -> editor.setPolicy(gate, NodeTemplate.TRAINING));
     }
 
     @Test

@@ -24,6 +24,18 @@ public interface AgentLink extends AutoCloseable {
     boolean flush(Duration timeout) throws InterruptedException;
 
     /**
+     * Waits until every record offered before this call is durable, at the agent's own pace: unlike
+     * {@link #flush}, it does not make the agent force its spool to disk sooner than it would (a
+     * pipeline's link confirms its routine sends this way; an fsync per send would cost the
+     * engine's CPU far more than the records).
+     *
+     * @return false when that did not happen within the timeout
+     */
+    default boolean awaitDurable(Duration timeout) throws InterruptedException {
+        return flush(timeout);
+    }
+
+    /**
      * Subscribes to the models delivered on an input channel of a node.
      *
      * @return a handle that ends the subscription when closed

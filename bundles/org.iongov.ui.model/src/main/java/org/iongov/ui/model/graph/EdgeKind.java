@@ -1,6 +1,9 @@
 package org.iongov.ui.model.graph;
 
-/** How two nodes of a provenance graph are related; edges point downstream (from cause to effect). */
+/**
+ * How two nodes of a graph are related; edges point downstream (from cause to effect): the
+ * relations of a lineage, and an ION's channels and component inputs.
+ */
 public enum EdgeKind {
     /** A run read a dataset (dataset to run). */
     READ("read by"),
@@ -17,7 +20,15 @@ public enum EdgeKind {
     /** A deployment received by a run, or a model a run received without a recorded message. */
     SERVED("served"),
     /** A run made a prediction (run to prediction). */
-    MADE("made");
+    MADE("made"),
+    /** An ION channel carrying models. */
+    MODEL_CHANNEL("model"),
+    /** An ION channel carrying events. */
+    EVENT_CHANNEL("event"),
+    /** An ION channel carrying statistics. */
+    STATISTIC_CHANNEL("statistic"),
+    /** A component runs after another (input to component). */
+    COMPONENT_INPUT("input");
 
     private final String label;
 

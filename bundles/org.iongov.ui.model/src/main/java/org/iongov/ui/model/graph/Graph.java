@@ -13,11 +13,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A directed graph of {@link GraphNode}s, kept in insertion order so that layouts are
- * deterministic. Not thread-safe: build it on one thread, then hand out {@link #copy() copies}.
+ * A directed graph of {@link GraphNode}s (a lineage, an ION, a pipeline's components), kept in
+ * insertion order so that layouts are deterministic. Not thread-safe: build it on one thread, then
+ * hand out {@link #copy() copies}, or {@link #frozenCopy() frozen copies} that no one can change.
  */
 public final class Graph {
 
+    /** Set once a graph is handed out as immutable: changing it then is a programming error. */
+    private boolean frozen;
     private final Map<String, GraphNode> nodes = new LinkedHashMap<>();
     private final Set<GraphEdge> edges = new LinkedHashSet<>();
     private final Map<String, Set<GraphEdge>> outgoing = new LinkedHashMap<>();
@@ -25,19 +28,30 @@ public final class Graph {
 
     /** Adds a node, or replaces the node with the same id (its edges stay). */
     public Graph add(GraphNode node) {
+        checkNotFrozen();
         nodes.put(node.id(), node);
         return this;
     }
 
     /** Adds an edge between two nodes already in the graph; adding it twice keeps one. */
     public Graph connect(String from, String to, EdgeKind kind) {
+        return connect(new GraphEdge(from, to, kind));
+    }
+
+    /**
+     * Adds an edge with its own id and label (several edges may then join the same two nodes, such
+     * as two channels); adding the same edge twice keeps one. Self-loops are not drawn and ignored.
+     */
+    public Graph connect(GraphEdge edge) {
+        checkNotFrozen();
+        String from = edge.from();
+        String to = edge.to();
         if (!nodes.containsKey(from) || !nodes.containsKey(to)) {
             throw new IllegalArgumentException("edge " + from + " -> " + to + " names a node not in the graph");
         }
         if (from.equals(to)) {
             return this;
         }
-        GraphEdge edge = new GraphEdge(from, to, kind);
         if (edges.add(edge)) {
             outgoing.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(edge);
             incoming.computeIfAbsent(to, k -> new LinkedHashSet<>()).add(edge);
@@ -47,6 +61,7 @@ public final class Graph {
 
     /** Removes a node and its edges. */
     public void remove(String id) {
+        checkNotFrozen();
         if (nodes.remove(id) == null) {
             return;
         }
@@ -82,6 +97,16 @@ public final class Graph {
 
     public Collection<GraphNode> nodes() {
         return Collections.unmodifiableCollection(nodes.values());
+    }
+
+    /** The edge with this id, or null. */
+    public GraphEdge edge(String id) {
+        for (GraphEdge e : edges) {
+            if (e.id().equals(id)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     public Collection<GraphEdge> edges() {
@@ -120,8 +145,13 @@ public final class Graph {
 
     /** The nodes connected to {@code start} by edges in either direction, never passing through {@code avoid}. */
     public Set<String> connected(String start, String avoid) {
+        return connected(start, avoid == null ? Set.of() : Set.of(avoid));
+    }
+
+    /** The nodes connected to {@code start} by edges in either direction, never passing through any of {@code avoid}. */
+    public Set<String> connected(String start, Set<String> avoid) {
         Set<String> seen = new HashSet<>();
-        if (!nodes.containsKey(start) || start.equals(avoid)) {
+        if (!nodes.containsKey(start) || avoid.contains(start)) {
             return seen;
         }
         Deque<String> todo = new ArrayDeque<>(List.of(start));
@@ -132,7 +162,7 @@ public final class Graph {
             outgoing(current).forEach(e -> next.add(e.to()));
             incoming(current).forEach(e -> next.add(e.from()));
             for (String n : next) {
-                if (!n.equals(avoid) && seen.add(n)) {
+                if (!avoid.contains(n) && seen.add(n)) {
                     todo.push(n);
                 }
             }
@@ -140,11 +170,32 @@ public final class Graph {
         return seen;
     }
 
-    /** An independent copy, for handing to another thread (layout, drawing). */
+    /** An independent copy, for handing to another thread (layout, drawing); the copy can be changed. */
     public Graph copy() {
         Graph copy = new Graph();
         nodes.values().forEach(copy::add);
-        edges.forEach(e -> copy.connect(e.from(), e.to(), e.kind()));
+        edges.forEach(copy::connect);
         return copy;
+    }
+
+    /** A copy no one can change (this graph itself when it is frozen already). */
+    public Graph frozenCopy() {
+        if (frozen) {
+            return this;
+        }
+        Graph copy = copy();
+        copy.frozen = true;
+        return copy;
+    }
+
+    /** Whether this graph refuses changes. */
+    public boolean isFrozen() {
+        return frozen;
+    }
+
+    private void checkNotFrozen() {
+        if (frozen) {
+            throw new UnsupportedOperationException("this graph was handed out as immutable (a laid-out graph's): change a copy");
+        }
     }
 }

@@ -53,7 +53,7 @@ public final class GraphLayout {
     }
 
     public LaidOutGraph layout(Graph source) {
-        Graph graph = source.copy();
+        Graph graph = source.frozenCopy();
         if (graph.size() == 0) {
             return new LaidOutGraph(graph, Map.of(), List.of(), 0, 0);
         }

@@ -1,14 +1,17 @@
 package org.iongov.ui.model.graph;
 
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A graph with coordinates: where each node's box is and the polyline of each edge. Immutable,
- * so the layout can be computed off the UI thread and drawn on it.
+ * A graph with coordinates: where each node's box is and the polyline of each edge. Immutable
+ * (its graph is a frozen copy, its collections unmodifiable copies, its polylines copied in and
+ * out), so the layout can be computed off the UI thread and drawn on it.
  *
- * @param graph the graph that was laid out (a copy, not changed afterwards)
+ * @param graph the graph that was laid out (a frozen copy: changing it throws)
  * @param boxes each node's box, by node id, in the graph's order
  * @param paths each edge's polyline
  * @param width the width of the whole drawing
@@ -20,7 +23,9 @@ public record LaidOutGraph(Graph graph, Map<String, Box> boxes, List<EdgePath> p
     public static final LaidOutGraph EMPTY = new LaidOutGraph(new Graph(), Map.of(), List.of(), 0, 0);
 
     public LaidOutGraph {
-        boxes = Collections.unmodifiableMap(boxes);
+        graph = graph.frozenCopy();
+        // The graph's order, which Map.copyOf would not keep.
+        boxes = Collections.unmodifiableMap(new LinkedHashMap<>(boxes));
         paths = List.copyOf(paths);
     }
 
@@ -36,6 +41,30 @@ public record LaidOutGraph(Graph graph, Map<String, Box> boxes, List<EdgePath> p
             }
         }
         return null;
+    }
+
+    /** The route of an edge, or null. */
+    public EdgePath path(String edgeId) {
+        for (EdgePath p : paths) {
+            if (p.edge().id().equals(edgeId)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The edge whose route passes within {@code tolerance} of the point (the nearest), or null. */
+    public EdgePath pathAt(double x, double y, double tolerance) {
+        EdgePath nearest = null;
+        double best = tolerance;
+        for (EdgePath p : paths) {
+            double d = p.distance(x, y);
+            if (d <= best) {
+                best = d;
+                nearest = p;
+            }
+        }
+        return nearest;
     }
 
     /**
@@ -66,6 +95,71 @@ public record LaidOutGraph(Graph graph, Map<String, Box> boxes, List<EdgePath> p
      * @param points x, y pairs: start, bend points, end (at the target's border)
      */
     public record EdgePath(GraphEdge edge, double[] points) {
+
+        public EdgePath {
+            points = points.clone();
+        }
+
+        /** A copy of the route's coordinates. */
+        @Override
+        public double[] points() {
+            return points.clone();
+        }
+
+        /** How many points the route has. */
+        public int size() {
+            return points.length / 2;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof EdgePath p && edge.equals(p.edge) && Arrays.equals(points, p.points);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * edge.hashCode() + Arrays.hashCode(points);
+        }
+
+        @Override
+        public String toString() {
+            return "EdgePath[" + edge + ", " + Arrays.toString(points) + "]";
+        }
+
+        /** The distance from a point to the route. */
+        public double distance(double px, double py) {
+            double best = Double.MAX_VALUE;
+            for (int i = 0; i + 3 < points.length; i += 2) {
+                best = Math.min(best, segmentDistance(px, py, points[i], points[i + 1], points[i + 2], points[i + 3]));
+            }
+            return best;
+        }
+
+        private static double segmentDistance(double px, double py, double ax, double ay, double bx, double by) {
+            double dx = bx - ax;
+            double dy = by - ay;
+            double length2 = dx * dx + dy * dy;
+            double t = length2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
+            return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+        }
+
+        /** The point halfway along the route (where its label goes), as {x, y}. */
+        public double[] middle() {
+            double total = 0;
+            for (int i = 0; i + 3 < points.length; i += 2) {
+                total += Math.hypot(points[i + 2] - points[i], points[i + 3] - points[i + 1]);
+            }
+            double remaining = total / 2;
+            for (int i = 0; i + 3 < points.length; i += 2) {
+                double segment = Math.hypot(points[i + 2] - points[i], points[i + 3] - points[i + 1]);
+                if (segment >= remaining && segment > 0) {
+                    double t = remaining / segment;
+                    return new double[] { points[i] + t * (points[i + 2] - points[i]), points[i + 1] + t * (points[i + 3] - points[i + 1]) };
+                }
+                remaining -= segment;
+            }
+            return new double[] { points[0], points[1] };
+        }
 
         /** Whether the route's bounding box overlaps the rectangle. */
         public boolean intersects(double rx, double ry, double rw, double rh) {

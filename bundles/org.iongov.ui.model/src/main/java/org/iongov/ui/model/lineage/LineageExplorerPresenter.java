@@ -59,13 +59,95 @@ public final class LineageExplorerPresenter {
     public record Match(NodeKind kind, String id, String summary) {
     }
 
+    /**
+     * A request the explorer refuses in the user's terms (nothing recorded under that id, nothing to
+     * start from): shown to the user as guidance. Any other exception is an internal failure.
+     */
+    public static final class Refusal extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        public Refusal(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * What a search found for a text, and what to tell the user about it.
+     *
+     * @param text the id or id beginning searched for, trimmed
+     * @param matches exact matches (of each kind), else records whose id starts with the text
+     * @param exact whether the matches are exact ids rather than prefixes
+     * @param capped whether more records may start with the text than the {@value #MAX_MATCHES} offered
+     */
+    public record Search(String text, List<Match> matches, boolean exact, boolean capped) {
+
+        public Search {
+            matches = List.copyOf(matches);
+        }
+
+        /** What a trace of the first match says about the search: which record is shown, and why that one. */
+        public String message() {
+            if (matches.isEmpty()) {
+                return "No prediction, model, run or dataset has the id '" + text + "', nor an id starting with it among the latest "
+                        + PREFIX_SCAN + " of each kind.";
+            }
+            Match first = matches.get(0);
+            String shown = "Lineage of " + first.summary() + ".";
+            if (matches.size() == 1) {
+                return exact ? shown : shown + " It is the only record whose id starts with '" + text + "'.";
+            }
+            if (exact) {
+                return shown + " '" + text + "' is also the id of " + others(matches.subList(1, matches.size())) + ".";
+            }
+            if (capped) {
+                // MAX_MATCHES + 1 were found, so at least MAX_MATCHES others.
+                return shown + " " + MAX_MATCHES + " or more other records' ids start with '" + text
+                        + "'; type more of the id to trace another.";
+            }
+            int others = matches.size() - 1;
+            return shown + " " + others + (others == 1 ? " other record's id starts" : " other records' ids start") + " with '" + text
+                    + "' (" + others(matches.subList(1, matches.size())) + "); type more of the id to trace another.";
+        }
+
+        private static String others(List<Match> rest) {
+            java.util.Map<NodeKind, Long> byKind = new java.util.EnumMap<>(NodeKind.class);
+            rest.forEach(m -> byKind.merge(m.kind(), 1L, Long::sum));
+            List<String> parts = new ArrayList<>();
+            byKind.forEach((kind, n) -> parts.add(n == 1 ? "a " + kind.label() : n + " " + kind.label() + "s"));
+            return String.join(", ", parts);
+        }
+    }
+
+    /**
+     * What is shown: the graph, where it started, the selection and which nodes were expanded.
+     * Each step works on a copy and publishes it only when it succeeded, so a step that fails
+     * half-way (a store that stops answering) leaves what was shown intact.
+     */
+    private static final class Shown {
+        final LineageGraph graph;
+        final String root;
+        String selection;
+        final Set<String> expandedUpstream = new HashSet<>();
+        final Set<String> expandedDownstream = new HashSet<>();
+
+        Shown(LineageGraph graph, String root) {
+            this.graph = graph;
+            this.root = root;
+            this.selection = root;
+        }
+
+        Shown copy() {
+            Shown copy = new Shown(graph.copy(), root);
+            copy.selection = selection;
+            copy.expandedUpstream.addAll(expandedUpstream);
+            copy.expandedDownstream.addAll(expandedDownstream);
+            return copy;
+        }
+    }
+
     private final GovernanceStore store;
     private final Lineage lineage;
-    private LineageGraph current = new LineageGraph();
-    private String root;
-    private String selection;
-    private final Set<String> expandedUpstream = new HashSet<>();
-    private final Set<String> expandedDownstream = new HashSet<>();
+    private Shown shown = new Shown(new LineageGraph(), null);
 
     public LineageExplorerPresenter(GovernanceStore store) {
         this.store = store;
@@ -76,12 +158,13 @@ public final class LineageExplorerPresenter {
 
     /**
      * What an id names: exact matches of each kind, else the newest records whose id starts with
-     * the text (among the latest {@value #PREFIX_SCAN} of each kind).
+     * the text (among the latest {@value #PREFIX_SCAN} of each kind), predictions first, then
+     * models, runs and datasets, at most {@value #MAX_MATCHES}.
      */
-    public synchronized List<Match> search(String text) {
+    public synchronized Search search(String text) {
         String id = text == null ? "" : text.trim();
         if (id.isEmpty()) {
-            return List.of();
+            return new Search(id, List.of(), false, false);
         }
         List<Match> exact = new ArrayList<>();
         store.prediction(id).ifPresent(p -> exact.add(match(p)));
@@ -89,19 +172,21 @@ public final class LineageExplorerPresenter {
         store.run(id).ifPresent(r -> exact.add(match(r)));
         store.datasets(new RecordQuery(null, null, null, id, null, 1)).stream().findFirst().ifPresent(d -> exact.add(match(d)));
         if (!exact.isEmpty()) {
-            return exact;
+            return new Search(id, exact, true, false);
         }
+        // One more than offered is looked for, to know whether there are more.
         List<Match> prefix = new ArrayList<>();
         addPrefixed(prefix, store.predictions(RecordQuery.latest(PREFIX_SCAN)), PredictionRecord::id, id, this::match);
         addPrefixed(prefix, store.models(RecordQuery.latest(PREFIX_SCAN)), ModelRecord::id, id, this::match);
         addPrefixed(prefix, store.runs(new RunQuery(null, null, null, PREFIX_SCAN)), r -> r.start().id(), id, this::match);
         addPrefixed(prefix, store.datasets(RecordQuery.latest(PREFIX_SCAN)), DatasetRecord::id, id, this::match);
-        return prefix;
+        boolean capped = prefix.size() > MAX_MATCHES;
+        return new Search(id, capped ? prefix.subList(0, MAX_MATCHES) : prefix, false, capped);
     }
 
     private static <T> void addPrefixed(List<Match> into, List<T> rows, Function<T, String> id, String prefix, Function<T, Match> match) {
         for (T row : rows) {
-            if (into.size() >= MAX_MATCHES) {
+            if (into.size() > MAX_MATCHES) {
                 return;
             }
             if (id.apply(row).startsWith(prefix)) {
@@ -131,7 +216,8 @@ public final class LineageExplorerPresenter {
      * except for a prediction, which nothing follows).
      *
      * @return the root node's id
-     * @throws IllegalArgumentException when no such record is stored
+     * @throws Refusal when no such record is stored; what was shown stays, as it does when reading
+     *     the store fails
      */
     public synchronized String open(NodeKind kind, String id) {
         LineageGraph fresh = new LineageGraph();
@@ -145,72 +231,84 @@ public final class LineageExplorerPresenter {
             case RUN -> fresh.add(store.run(id).orElseThrow(() -> unknown(kind, id)));
             case DATASET -> fresh.add(store.datasets(new RecordQuery(null, null, null, id, null, 1)).stream().findFirst()
                     .orElseThrow(() -> unknown(kind, id)));
-            default -> throw new IllegalArgumentException("the lineage explorer starts from a prediction, model, run or dataset, not a "
-                    + kind.label());
+            default -> throw new Refusal("the lineage explorer starts from a prediction, model, run or dataset, not a " + kind.label());
         };
-        current = fresh;
-        root = node;
-        selection = node;
-        expandedUpstream.clear();
-        expandedDownstream.clear();
-        expandUpstream(node);
+        // Built aside and published only once every read succeeded.
+        Shown next = new Shown(fresh, node);
+        expandUpstream(next, node);
         if (kind != NodeKind.PREDICTION) {
-            expandDownstream(node);
+            expandDownstream(next, node);
         }
+        shown = next;
         return node;
     }
 
-    private static IllegalArgumentException unknown(NodeKind kind, String id) {
-        return new IllegalArgumentException("no " + kind.label() + " '" + id + "' is recorded in this store");
+    private static Refusal unknown(NodeKind kind, String id) {
+        return new Refusal("no " + kind.label() + " '" + id + "' is recorded in this store");
     }
 
     // ---- the graph ----
 
     /** A copy of the graph shown now, for laying out and drawing on other threads. */
     public synchronized Graph graph() {
-        return current.graph().copy();
+        return shown.graph.graph().copy();
     }
 
-    /** The graph shown now, laid out, with which nodes can be expanded further. */
+    /** The graph shown now, laid out, with which nodes can be expanded and collapsed further. */
     public LineageView view(GraphLayout layout) {
-        Graph graph;
-        String start;
+        Shown now;
+        synchronized (this) {
+            now = shown;
+        }
+        // Steps replace what is shown rather than change it, so it can be read outside the lock.
+        Graph graph = now.graph.graph().frozenCopy();
         Set<String> up = new HashSet<>();
         Set<String> down = new HashSet<>();
-        synchronized (this) {
-            graph = current.graph().copy();
-            start = root;
-            for (GraphNode node : graph.nodes()) {
-                if (canExpandUpstream(node.id())) {
-                    up.add(node.id());
-                }
-                if (canExpandDownstream(node.id())) {
-                    down.add(node.id());
-                }
+        Set<String> collapseUp = new HashSet<>();
+        Set<String> collapseDown = new HashSet<>();
+        for (GraphNode node : graph.nodes()) {
+            if (canExpandUpstream(now, node.id())) {
+                up.add(node.id());
+            }
+            if (canExpandDownstream(now, node.id())) {
+                down.add(node.id());
+            }
+            if (!collapsible(now, node.id(), true).isEmpty()) {
+                collapseUp.add(node.id());
+            }
+            if (!collapsible(now, node.id(), false).isEmpty()) {
+                collapseDown.add(node.id());
             }
         }
-        // Laid out outside the lock: it takes time and needs no store.
-        return new LineageView(layout.layout(graph), start, up, down);
+        return new LineageView(layout.layout(graph), now.root, up, down, collapseUp, collapseDown);
     }
 
     /** The node the explorer started from, or null before {@link #open}. */
     public synchronized String root() {
-        return root;
+        return shown.root;
     }
 
     public synchronized boolean canExpandUpstream(String nodeId) {
-        GraphNode node = current.graph().node(nodeId);
-        return node != null && hasUpstream(node.kind()) && !expandedUpstream.contains(nodeId);
+        return canExpandUpstream(shown, nodeId);
+    }
+
+    private static boolean canExpandUpstream(Shown s, String nodeId) {
+        GraphNode node = s.graph.graph().node(nodeId);
+        return node != null && hasUpstream(node.kind()) && !s.expandedUpstream.contains(nodeId);
     }
 
     public synchronized boolean canExpandDownstream(String nodeId) {
-        GraphNode node = current.graph().node(nodeId);
-        return node != null && hasDownstream(node.kind()) && !expandedDownstream.contains(nodeId);
+        return canExpandDownstream(shown, nodeId);
+    }
+
+    private static boolean canExpandDownstream(Shown s, String nodeId) {
+        GraphNode node = s.graph.graph().node(nodeId);
+        return node != null && hasDownstream(node.kind()) && !s.expandedDownstream.contains(nodeId);
     }
 
     /** Whether collapsing upstream (or downstream) of the node would hide anything. */
     public synchronized boolean canCollapse(String nodeId, boolean upstream) {
-        return current.graph().contains(nodeId) && !collapsible(nodeId, upstream).isEmpty();
+        return !collapsible(shown, nodeId, upstream).isEmpty();
     }
 
     private static boolean hasUpstream(NodeKind kind) {
@@ -229,20 +327,27 @@ public final class LineageExplorerPresenter {
      * @return whether the graph changed
      */
     public synchronized boolean expandUpstream(String nodeId) {
-        GraphNode node = current.graph().node(nodeId);
+        Shown next = shown.copy();
+        boolean changed = expandUpstream(next, nodeId);
+        shown = next;
+        return changed;
+    }
+
+    private boolean expandUpstream(Shown s, String nodeId) {
+        GraphNode node = s.graph.graph().node(nodeId);
         if (node == null || !hasUpstream(node.kind())) {
             return false;
         }
-        long before = size();
+        long before = size(s);
         String id = LineageGraph.recordId(nodeId);
         switch (node.kind()) {
-            case PREDICTION -> lineage.ofPrediction(id).ifPresent(this::addPrediction);
-            case MODEL -> lineage.ofModel(id, null).ifPresent(m -> addModel(m, null));
-            case RUN -> runUpstream(id);
+            case PREDICTION -> lineage.ofPrediction(id).ifPresent(l -> addPrediction(s, l));
+            case MODEL -> lineage.ofModel(id, null).ifPresent(m -> addModel(s, m, null));
+            case RUN -> runUpstream(s, id);
             case DATASET -> {
                 for (DatasetUseRecord use : store.datasetUses(new RecordQuery(null, null, null, id, null, MAX_ROWS))) {
                     if (use.direction() == DatasetUseRecord.Direction.WRITTEN) {
-                        store.run(use.runId()).ifPresent(r -> connect(current.add(r), nodeId, EdgeKind.WROTE));
+                        store.run(use.runId()).ifPresent(r -> connect(s, s.graph.add(r), nodeId, EdgeKind.WROTE));
                     }
                 }
             }
@@ -250,8 +355,8 @@ public final class LineageExplorerPresenter {
                 // policy steps, approvals and deployments come with their model's path
             }
         }
-        expandedUpstream.add(nodeId);
-        return size() != before;
+        s.expandedUpstream.add(nodeId);
+        return size(s) != before;
     }
 
     /**
@@ -262,44 +367,51 @@ public final class LineageExplorerPresenter {
      * @return whether the graph changed
      */
     public synchronized boolean expandDownstream(String nodeId) {
-        GraphNode node = current.graph().node(nodeId);
+        Shown next = shown.copy();
+        boolean changed = expandDownstream(next, nodeId);
+        shown = next;
+        return changed;
+    }
+
+    private boolean expandDownstream(Shown s, String nodeId) {
+        GraphNode node = s.graph.graph().node(nodeId);
         if (node == null || !hasDownstream(node.kind())) {
             return false;
         }
-        long before = size();
+        long before = size(s);
         String id = LineageGraph.recordId(nodeId);
         switch (node.kind()) {
             case DATASET -> lineage.impactOfDataset(id).ifPresent(impact -> {
                 for (DatasetImpact.ImpactedModel m : impact.models()) {
-                    String model = current.add(m.model(), null);
+                    String model = s.graph.add(m.model(), null);
                     if (m.trainingRun() != null) {
-                        String training = current.add(m.trainingRun());
-                        connect(nodeId, training, EdgeKind.READ);
-                        connect(training, model, EdgeKind.TRAINED);
+                        String training = s.graph.add(m.trainingRun());
+                        connect(s, nodeId, training, EdgeKind.READ);
+                        connect(s, training, model, EdgeKind.TRAINED);
                     }
-                    modelDownstream(model);
+                    modelDownstream(s, model);
                 }
             });
-            case MODEL -> modelDownstream(nodeId);
+            case MODEL -> modelDownstream(s, nodeId);
             case RUN -> {
                 for (ModelRecord m : store.models(new RecordQuery(id, null, null, null, null, MAX_ROWS))) {
-                    connect(nodeId, current.add(m, store.latestStatistics(id)), EdgeKind.TRAINED);
+                    connect(s, nodeId, s.graph.add(m, store.latestStatistics(id)), EdgeKind.TRAINED);
                 }
                 for (DatasetUseRecord use : store.datasetUses(new RecordQuery(id, null, null, null, null, MAX_ROWS))) {
                     if (use.direction() == DatasetUseRecord.Direction.WRITTEN) {
-                        dataset(use.datasetId()).ifPresent(d -> connect(nodeId, current.add(d), EdgeKind.WROTE));
+                        dataset(use.datasetId()).ifPresent(d -> connect(s, nodeId, s.graph.add(d), EdgeKind.WROTE));
                     }
                 }
                 for (PredictionRecord p : store.predictions(new RecordQuery(id, null, null, null, null, PREDICTIONS_SHOWN))) {
-                    connect(nodeId, current.add(p, List.of()), EdgeKind.MADE);
+                    connect(s, nodeId, s.graph.add(p, List.of()), EdgeKind.MADE);
                 }
             }
             default -> {
                 // nothing follows a prediction in its lineage
             }
         }
-        expandedDownstream.add(nodeId);
-        return size() != before;
+        s.expandedDownstream.add(nodeId);
+        return size(s) != before;
     }
 
     /**
@@ -309,39 +421,43 @@ public final class LineageExplorerPresenter {
      * @return whether anything was hidden
      */
     public synchronized boolean collapse(String nodeId, boolean upstream) {
-        Set<String> hidden = collapsible(nodeId, upstream);
+        Shown next = shown.copy();
+        Set<String> hidden = collapsible(next, nodeId, upstream);
         for (String id : hidden) {
-            current.graph().remove(id);
-            expandedUpstream.remove(id);
-            expandedDownstream.remove(id);
+            next.graph.graph().remove(id);
+            next.expandedUpstream.remove(id);
+            next.expandedDownstream.remove(id);
         }
-        (upstream ? expandedUpstream : expandedDownstream).remove(nodeId);
-        if (hidden.contains(selection)) {
-            selection = nodeId;
+        (upstream ? next.expandedUpstream : next.expandedDownstream).remove(nodeId);
+        if (hidden.contains(next.selection)) {
+            next.selection = nodeId;
         }
+        shown = next;
         return !hidden.isEmpty();
     }
 
-    private Set<String> collapsible(String nodeId, boolean upstream) {
-        Graph g = current.graph();
-        if (!g.contains(nodeId)) {
+    /** What collapsing up- or downstream of a node would hide; empty when nothing. */
+    private static Set<String> collapsible(Shown s, String nodeId, boolean upstream) {
+        Graph g = s.graph.graph();
+        String root = s.root;
+        if (!g.contains(nodeId) || root == null) {
             return Set.of();
         }
         Set<String> kept = nodeId.equals(root) ? Set.of() : g.connected(root, nodeId);
-        Graph rest = g.copy();
+        Set<String> removed = new HashSet<>();
         for (String id : g.reachable(nodeId, upstream)) {
             if (!kept.contains(id) && !id.equals(root)) {
-                rest.remove(id);
+                removed.add(id);
             }
         }
-        if (rest.size() == g.size()) {
+        if (removed.isEmpty()) {
             return Set.of();
         }
-        // What hung only off the hidden nodes (a policy step's approvals) goes with them.
-        Set<String> shown = rest.connected(root, null);
+        // What hung only off the removed nodes (a policy step's approvals) goes with them.
+        Set<String> stays = g.connected(root, removed);
         Set<String> hidden = new LinkedHashSet<>();
         for (GraphNode n : g.nodes()) {
-            if (!shown.contains(n.id())) {
+            if (!stays.contains(n.id())) {
                 hidden.add(n.id());
             }
         }
@@ -351,19 +467,19 @@ public final class LineageExplorerPresenter {
     // ---- selection ----
 
     public synchronized void select(String nodeId) {
-        if (nodeId != null && !current.graph().contains(nodeId)) {
+        if (nodeId != null && !shown.graph.graph().contains(nodeId)) {
             throw new IllegalArgumentException("no node '" + nodeId + "' is shown");
         }
-        selection = nodeId;
+        shown.selection = nodeId;
     }
 
     public synchronized String selection() {
-        return selection;
+        return shown.selection;
     }
 
     /** What the details table shows for the selection: the node's details, without empty rows. */
     public synchronized List<Detail> details() {
-        GraphNode node = selection == null ? null : current.graph().node(selection);
+        GraphNode node = shown.selection == null ? null : shown.graph.graph().node(shown.selection);
         return node == null ? List.of() : details(node);
     }
 
@@ -381,29 +497,29 @@ public final class LineageExplorerPresenter {
 
     // ---- reading the store ----
 
-    private void addPrediction(PredictionLineage l) {
-        current.add(l);
+    private static void addPrediction(Shown s, PredictionLineage l) {
+        s.graph.add(l);
         for (ModelLineage m : l.models()) {
-            expandedUpstream.add(LineageGraph.nodeId(NodeKind.MODEL, m.model().id()));
+            s.expandedUpstream.add(LineageGraph.nodeId(NodeKind.MODEL, m.model().id()));
             if (m.trainingRun() != null) {
-                expandedUpstream.add(LineageGraph.nodeId(NodeKind.RUN, m.trainingRun().start().id()));
+                s.expandedUpstream.add(LineageGraph.nodeId(NodeKind.RUN, m.trainingRun().start().id()));
             }
         }
     }
 
-    private void addModel(ModelLineage m, String servingRun) {
-        current.add(m, servingRun);
+    private static void addModel(Shown s, ModelLineage m, String servingRun) {
+        s.graph.add(m, servingRun);
         if (m.trainingRun() != null) {
-            expandedUpstream.add(LineageGraph.nodeId(NodeKind.RUN, m.trainingRun().start().id()));
+            s.expandedUpstream.add(LineageGraph.nodeId(NodeKind.RUN, m.trainingRun().start().id()));
         }
     }
 
     /** The data a run read and the models it received (each through its deployment message). */
-    private void runUpstream(String runId) {
+    private void runUpstream(Shown s, String runId) {
         String run = LineageGraph.nodeId(NodeKind.RUN, runId);
         for (DatasetUseRecord use : store.datasetUses(new RecordQuery(runId, null, null, null, null, MAX_ROWS))) {
             if (use.direction() == DatasetUseRecord.Direction.READ) {
-                dataset(use.datasetId()).ifPresent(d -> connect(current.add(d), run, EdgeKind.READ));
+                dataset(use.datasetId()).ifPresent(d -> connect(s, s.graph.add(d), run, EdgeKind.READ));
             }
         }
         for (MessageReceivedRecord receipt : store.messageReceipts(new RecordQuery(runId, null, null, null, null, MAX_ROWS))) {
@@ -416,13 +532,13 @@ public final class LineageExplorerPresenter {
             if (model == null) {
                 continue;
             }
-            String deployment = deployment(message.get(), receipt, current.add(model, store.latestStatistics(model.runId())));
-            connect(deployment, run, EdgeKind.SERVED);
+            String deployment = deployment(s, message.get(), receipt, s.graph.add(model, store.latestStatistics(model.runId())));
+            connect(s, deployment, run, EdgeKind.SERVED);
         }
     }
 
     /** Where a model went: each pipeline run that received it, and predictions made there with it. */
-    private void modelDownstream(String modelNode) {
+    private void modelDownstream(Shown s, String modelNode) {
         String modelId = LineageGraph.recordId(modelNode);
         for (MessageRecord message : store.messages(new RecordQuery(null, null, null, modelId, null, MAX_ROWS))) {
             for (MessageReceivedRecord receipt : store.messageReceipts(new RecordQuery(null, null, null, message.id(), null, MAX_ROWS))) {
@@ -430,15 +546,15 @@ public final class LineageExplorerPresenter {
                 if (receiver == null || receiver.start().nodeKind() != RunRecord.NodeKind.PIPELINE) {
                     continue;
                 }
-                String run = current.add(receiver);
-                connect(deployment(message, receipt, modelNode), run, EdgeKind.SERVED);
+                String run = s.graph.add(receiver);
+                connect(s, deployment(s, message, receipt, modelNode), run, EdgeKind.SERVED);
                 int shown = 0;
                 for (PredictionRecord p : store.predictions(new RecordQuery(receiver.start().id(), null, null, null, null, MAX_ROWS))) {
                     if (shown >= PREDICTIONS_SHOWN) {
                         break;
                     }
                     if (p.modelIds().contains(modelId)) {
-                        connect(run, current.add(p, List.of()), EdgeKind.MADE);
+                        connect(s, run, s.graph.add(p, List.of()), EdgeKind.MADE);
                         shown++;
                     }
                 }
@@ -450,20 +566,20 @@ public final class LineageExplorerPresenter {
      * A deployment message's node, connected from the policy step that sent it on (when shown;
      * a policy node's run is named after the message it decided) or else from the model.
      */
-    private String deployment(MessageRecord message, MessageReceivedRecord receipt, String modelNode) {
-        String node = current.add(message, receipt);
-        if (!current.graph().incoming(node).isEmpty()) {
+    private static String deployment(Shown s, MessageRecord message, MessageReceivedRecord receipt, String modelNode) {
+        String node = s.graph.add(message, receipt);
+        if (!s.graph.graph().incoming(node).isEmpty()) {
             return node;
         }
         String sender = message.senderRunId();
         if (sender != null && sender.startsWith("policy:") && sender.endsWith(":run")) {
             String step = LineageGraph.nodeId(NodeKind.POLICY_STEP, sender.substring("policy:".length(), sender.length() - ":run".length()));
-            if (current.graph().contains(step)) {
-                connect(step, node, EdgeKind.DEPLOYED);
+            if (s.graph.graph().contains(step)) {
+                connect(s, step, node, EdgeKind.DEPLOYED);
                 return node;
             }
         }
-        connect(modelNode, node, EdgeKind.DEPLOYED);
+        connect(s, modelNode, node, EdgeKind.DEPLOYED);
         return node;
     }
 
@@ -471,12 +587,13 @@ public final class LineageExplorerPresenter {
         return store.datasets(new RecordQuery(null, null, null, id, null, 1)).stream().findFirst();
     }
 
-    private void connect(String from, String to, EdgeKind kind) {
-        current.graph().connect(from, to, kind);
+    /** Every edge joins nodes just added: one that does not is a bug, and fails the step with its cause. */
+    private static void connect(Shown s, String from, String to, EdgeKind kind) {
+        s.graph.graph().connect(from, to, kind);
     }
 
     /** Nodes and edges shown; expanding only adds, so a change shows in it. */
-    private long size() {
-        return ((long) current.graph().size() << 32) | current.graph().edges().size();
+    private static long size(Shown s) {
+        return ((long) s.graph.graph().size() << 32) | s.graph.graph().edges().size();
     }
 }

@@ -33,7 +33,20 @@ public final class LineageGraph {
 
     private static final int DIGEST_SHOWN = 12;
 
-    private final Graph graph = new Graph();
+    private final Graph graph;
+
+    public LineageGraph() {
+        this(new Graph());
+    }
+
+    private LineageGraph(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** An independent copy, to change without changing this one. */
+    public LineageGraph copy() {
+        return new LineageGraph(graph.copy());
+    }
 
     public Graph graph() {
         return graph;
@@ -64,7 +77,8 @@ public final class LineageGraph {
      * A model's path: the run that trained it and its data, the policy steps it passed with the
      * people who decided there, and the deployment that brought it to {@code servingRun}.
      *
-     * @param servingRun the node of the run that used the model, or null
+     * @param servingRun the node of the run that used the model, or null; a run not in the graph
+     *     (hidden meanwhile) gets no edge rather than a failure
      * @return the model's node
      */
     public String add(ModelLineage lineage, String servingRun) {
@@ -97,10 +111,10 @@ public final class LineageGraph {
             String receiver = deployment.receiverRunId() == null ? null : nodeId(NodeKind.RUN, deployment.receiverRunId());
             if (receiver != null && graph.contains(receiver)) {
                 graph.connect(node, receiver, EdgeKind.SERVED);
-            } else if (servingRun != null) {
+            } else if (servingRun != null && graph.contains(servingRun)) {
                 graph.connect(node, servingRun, EdgeKind.SERVED);
             }
-        } else if (servingRun != null) {
+        } else if (servingRun != null && graph.contains(servingRun)) {
             graph.connect(last, servingRun, EdgeKind.SERVED);
         }
         return model;

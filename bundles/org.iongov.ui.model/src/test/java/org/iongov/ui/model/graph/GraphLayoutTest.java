@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,64 @@ class GraphLayoutTest {
         Graph copy = g.copy();
         copy.remove("model:m");
         assertNotNull(g.node("model:m"), "a copy is independent");
+    }
+
+    @Test
+    void aLaidOutGraphCannotBeChangedThroughWhatItWasMadeFromNorWhatItHandsOut() {
+        Graph source = chain();
+        LaidOutGraph laid = new GraphLayout().layout(source);
+        source.remove("model:m");
+        assertTrue(laid.graph().contains("model:m"), "laid out from a copy");
+        assertThrows(UnsupportedOperationException.class, () -> laid.graph().remove("model:m"));
+        assertThrows(UnsupportedOperationException.class, () -> laid.graph().add(GraphNode.of("run:x", NodeKind.RUN, "x", "", List.of())));
+        assertThrows(UnsupportedOperationException.class, () -> laid.graph().connect("dataset:d", "model:m", EdgeKind.READ));
+        assertThrows(UnsupportedOperationException.class, () -> laid.boxes().remove("model:m"));
+        assertThrows(UnsupportedOperationException.class, () -> laid.paths().clear());
+        Graph editable = laid.graph().copy();
+        editable.remove("model:m");
+        assertTrue(laid.graph().contains("model:m"), "a copy of a frozen graph can be changed, the graph cannot");
+
+        double[] route = laid.paths().get(0).points();
+        double first = route[0];
+        route[0] = -1000;
+        assertEquals(first, laid.paths().get(0).points()[0], "points are handed out as copies");
+
+        Map<String, LaidOutGraph.Box> boxes = new LinkedHashMap<>(laid.boxes());
+        List<LaidOutGraph.EdgePath> paths = new ArrayList<>(laid.paths());
+        double[] points = { 0, 0, 10, 10 };
+        paths.add(new LaidOutGraph.EdgePath(new GraphEdge("dataset:d", "model:m", EdgeKind.READ), points));
+        LaidOutGraph made = new LaidOutGraph(laid.graph(), boxes, paths, laid.width(), laid.height());
+        boxes.clear();
+        paths.clear();
+        points[2] = 99;
+        assertEquals(laid.boxes().keySet(), made.boxes().keySet(), "the boxes were copied in, in the graph's order");
+        assertEquals(laid.paths().size() + 1, made.paths().size());
+        assertEquals(10, made.paths().get(made.paths().size() - 1).points()[2], "the points were copied in");
+        assertEquals(new LaidOutGraph.EdgePath(new GraphEdge("dataset:d", "model:m", EdgeKind.READ), new double[] { 0, 0, 10, 10 }),
+                made.paths().get(made.paths().size() - 1), "routes compare by their points");
+    }
+
+    @Test
+    void anExpandedNodeStaysWhereItWasDrawnWhenItCanAndInViewWhenItCannot() {
+        LaidOutGraph.Box before = new LaidOutGraph.Box(null, 400, 300, 160, 44);
+        LaidOutGraph.Box after = new LaidOutGraph.Box(null, 900, 500, 160, 44);
+        // At 50 %, scrolled to (100, 50): the box was drawn at (100, 100) in the view.
+        Viewport.Origin kept = Viewport.keepInPlace(before, new Viewport.Origin(100, 50), after, 0.5, 800, 600, 3000, 2000);
+        assertEquals(new Viewport.Origin(350, 150), kept);
+        assertEquals(100, after.x() * 0.5 - kept.x(), 1e-9, "drawn where it was");
+        assertEquals(100, after.y() * 0.5 - kept.y(), 1e-9);
+
+        // A graph that fits the view cannot scroll: the box moves, but stays in view.
+        Viewport.Origin small = Viewport.keepInPlace(before, new Viewport.Origin(100, 50), after, 0.5, 800, 600, 1200, 900);
+        assertEquals(new Viewport.Origin(0, 0), small);
+        assertTrue(Viewport.inView(after, small.x(), small.y(), 0.5, 800, 600));
+
+        // Kept in place it would be cut off at the right edge: it is centred instead.
+        LaidOutGraph.Box nearEdge = new LaidOutGraph.Box(null, 1500, 300, 160, 44);
+        LaidOutGraph.Box movedFar = new LaidOutGraph.Box(null, 2800, 300, 160, 44);
+        Viewport.Origin centred = Viewport.keepInPlace(nearEdge, new Viewport.Origin(800, 0), movedFar, 1, 800, 600, 3000, 2000);
+        assertTrue(Viewport.inView(movedFar, centred.x(), centred.y(), 1, 800, 600), centred.toString());
+        assertEquals(2200, centred.x(), "as far right as the drawing goes");
     }
 
     static void assertNoOverlaps(LaidOutGraph laid) {

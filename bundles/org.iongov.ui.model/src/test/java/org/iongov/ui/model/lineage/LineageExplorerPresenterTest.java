@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.iongov.core.lineage.Lineage;
@@ -17,6 +20,7 @@ import org.iongov.core.lineage.ModelLineage;
 import org.iongov.core.lineage.PredictionLineage;
 import org.iongov.core.store.GovernanceStore;
 import org.iongov.core.store.GovernanceStoreProvider;
+import org.iongov.core.store.StoreException;
 import org.iongov.ui.model.graph.EdgeKind;
 import org.iongov.ui.model.graph.Graph;
 import org.iongov.ui.model.graph.GraphEdge;
@@ -25,6 +29,8 @@ import org.iongov.ui.model.graph.GraphNode;
 import org.iongov.ui.model.graph.LaidOutGraph;
 import org.iongov.ui.model.graph.NodeKind;
 import org.iongov.ui.model.lineage.LineageExplorerPresenter.Match;
+import org.iongov.ui.model.lineage.LineageExplorerPresenter.Refusal;
+import org.iongov.ui.model.lineage.LineageExplorerPresenter.Search;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -197,17 +203,112 @@ class LineageExplorerPresenterTest {
     @Test
     void searchFindsExactIdsFirstThenPrefixes() {
         LineageExplorerPresenter presenter = new LineageExplorerPresenter(store);
-        assertEquals(List.of(new Match(NodeKind.MODEL, recorded.model, "model lr trained by run " + recorded.trainingRun)),
-                presenter.search(" " + recorded.model + " "));
-        assertEquals(NodeKind.RUN, presenter.search(recorded.inferenceRun).get(0).kind());
-        assertEquals(NodeKind.DATASET, presenter.search(recorded.dataset).get(0).kind());
-        List<Match> prefixed = presenter.search("enc-1");
+        Search exact = presenter.search(" " + recorded.model + " ");
+        assertEquals(List.of(new Match(NodeKind.MODEL, recorded.model, "model lr trained by run " + recorded.trainingRun)), exact.matches());
+        assertTrue(exact.exact());
+        assertEquals("Lineage of model lr trained by run " + recorded.trainingRun + ".", exact.message());
+        assertEquals(NodeKind.RUN, presenter.search(recorded.inferenceRun).matches().get(0).kind());
+        assertEquals(NodeKind.DATASET, presenter.search(recorded.dataset).matches().get(0).kind());
+        List<Match> prefixed = presenter.search("enc-1").matches();
         assertTrue(prefixed.size() >= 2 && prefixed.stream().allMatch(m -> m.kind() == NodeKind.PREDICTION && m.id().startsWith("enc-1")),
                 prefixed.toString());
-        assertTrue(presenter.search("no-such-thing").isEmpty());
-        assertTrue(presenter.search("  ").isEmpty());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> presenter.open(NodeKind.PREDICTION, "nope"));
+        assertTrue(presenter.search("no-such-thing").matches().isEmpty());
+        assertTrue(presenter.search("  ").matches().isEmpty());
+        Refusal e = assertThrows(Refusal.class, () -> presenter.open(NodeKind.PREDICTION, "nope"));
         assertEquals("no prediction 'nope' is recorded in this store", e.getMessage());
+    }
+
+    @Test
+    void theSearchSaysWhichRecordItShowsAndHowManyOthersMatched() throws Exception {
+        ApprovedPredictionFixture other = ApprovedPredictionFixture.record(store, "searchable", 10);
+        LineageExplorerPresenter presenter = new LineageExplorerPresenter(store);
+
+        Search none = presenter.search("zz-nothing");
+        assertEquals("No prediction, model, run or dataset has the id 'zz-nothing', nor an id starting with it among the latest "
+                + LineageExplorerPresenter.PREFIX_SCAN + " of each kind.", none.message());
+
+        // "model-searchabl" starts exactly one id: the model's.
+        Search one = presenter.search("model-searchabl");
+        assertEquals(List.of(other.model), one.matches().stream().map(Match::id).toList());
+        assertEquals("Lineage of model lr trained by run " + other.trainingRun + ". It is the only record whose id starts with "
+                + "'model-searchabl'.", one.message());
+
+        // "enc-" starts the ten predictions of this fixture and the fifteen of the other: more than are offered.
+        Search many = presenter.search("enc-");
+        assertTrue(many.capped(), "25 match, " + LineageExplorerPresenter.MAX_MATCHES + " are offered");
+        assertEquals(LineageExplorerPresenter.MAX_MATCHES, many.matches().size());
+        assertEquals("Lineage of " + many.matches().get(0).summary() + ". " + LineageExplorerPresenter.MAX_MATCHES
+                + " or more other records' ids start with 'enc-'; type more of the id to trace another.", many.message());
+        assertFalse(many.message().contains("newest"), "the first match is the first prediction found, not the newest record");
+
+        Search mixed = presenter.search("dataset:batch-");
+        assertEquals(2, mixed.matches().size(), mixed.toString());
+        assertEquals("Lineage of " + mixed.matches().get(0).summary() + ". 1 other record's id starts with 'dataset:batch-' (a dataset);"
+                + " type more of the id to trace another.", mixed.message());
+    }
+
+    @Test
+    void theExplorerOffersToCollapseOnlyWhereSomethingWouldBeHidden() throws Exception {
+        LineageExplorerPresenter presenter = new LineageExplorerPresenter(store);
+        String root = presenter.open(NodeKind.PREDICTION, recorded.predictions.get(2));
+        LineageView view = presenter.view(new GraphLayout());
+        String model = node(NodeKind.MODEL, recorded.model);
+        assertTrue(view.canCollapse(model, true), "its training run and data can be hidden");
+        assertFalse(view.canCollapse(model, false), "downstream of the model lies only the path to the prediction");
+        assertFalse(view.canCollapse(root, false), "nothing follows the prediction");
+        assertTrue(view.canCollapse(root, true));
+        assertFalse(view.canCollapse(node(NodeKind.DATASET, recorded.dataset), true), "nothing is upstream of the data");
+        for (GraphNode n : view.layout().graph().nodes()) {
+            assertEquals(presenter.canCollapse(n.id(), true), view.canCollapse(n.id(), true), n.id());
+            assertEquals(presenter.canCollapse(n.id(), false), view.canCollapse(n.id(), false), n.id());
+        }
+        presenter.collapse(model, true);
+        assertFalse(presenter.view(new GraphLayout()).canCollapse(model, true), "once collapsed, nothing is left to collapse");
+    }
+
+    @Test
+    void anOpenThatFailsHalfWayLeavesTheGraphShownBefore() throws Exception {
+        AtomicBoolean failing = new AtomicBoolean();
+        // The store stops answering after the start was found: as a server going away mid-read.
+        GovernanceStore flaky = (GovernanceStore) Proxy.newProxyInstance(GovernanceStore.class.getClassLoader(),
+                new Class<?>[] { GovernanceStore.class }, (proxy, method, args) -> {
+                    if (failing.get() && method.getName().equals("messages")) {
+                        throw new StoreException(StoreException.Reason.UNREACHABLE, "the server stopped answering");
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        LineageExplorerPresenter presenter = new LineageExplorerPresenter(flaky);
+        String root = presenter.open(NodeKind.PREDICTION, recorded.predictions.get(3));
+        Graph before = presenter.graph();
+        failing.set(true);
+        assertThrows(StoreException.class, () -> presenter.open(NodeKind.MODEL, recorded.model));
+        assertEquals(root, presenter.root(), "still the prediction");
+        assertEquals(Set.copyOf(before.nodes()), Set.copyOf(presenter.graph().nodes()));
+        assertEquals(Set.copyOf(before.edges()), Set.copyOf(presenter.graph().edges()));
+        assertEquals(root, presenter.selection());
+
+        String model = node(NodeKind.MODEL, recorded.model);
+        assertTrue(presenter.canExpandDownstream(model));
+        assertThrows(StoreException.class, () -> presenter.expandDownstream(model));
+        assertEquals(Set.copyOf(before.nodes()), Set.copyOf(presenter.graph().nodes()), "a failed expansion adds nothing");
+        assertTrue(presenter.canExpandDownstream(model), "and can be tried again");
+        failing.set(false);
+        assertTrue(presenter.expandDownstream(model));
+    }
+
+    @Test
+    void aModelPathToARunNotShownGetsNoEdgeRatherThanAFailure() {
+        PredictionLineage api = new Lineage(store, 0.05).ofPrediction(recorded.predictions.get(4)).orElseThrow();
+        ModelLineage model = api.models().get(0);
+        LineageGraph graph = new LineageGraph();
+        String modelNode = graph.add(model, node(NodeKind.RUN, "hidden-meanwhile"));
+        assertTrue(graph.graph().contains(modelNode));
+        assertFalse(graph.graph().contains(node(NodeKind.RUN, "hidden-meanwhile")));
+        assertTrue(graph.graph().edges().stream().noneMatch(e -> e.to().endsWith("hidden-meanwhile")));
     }
 
     private static void assertEdge(Graph g, String from, String to, EdgeKind kind) {

@@ -2,7 +2,6 @@ package org.iongov.connector.flink.demo;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +107,6 @@ public final class InferencePipeline {
             if (topology.equals("e")) {
                 nodes.add(new Node("canary-recommend-tests", new String[] {"canary-model"}));
             }
-            Instant end = Instant.now().plusSeconds(seconds);
             for (Node node : nodes) {
                 LiveProgress.reset(node.name);
                 node.run = governance.openRun(RunSpec.of(instance, node.name).withEngine("flink", flinkVersion).withCode(codeUri, codeVersion)
@@ -119,7 +117,7 @@ public final class InferencePipeline {
                         .startedBy(System.getProperty("user.name")));
                 node.config = PatientInput.signatures(GovernanceConfig.of(socket, instance, node.name, node.run.id()))
                         .channels(node.channels).sampling(sampling).window(Duration.ofSeconds(window)).divergenceThreshold(threshold)
-                        .subscribeUntil(end);
+                        .subscribeFor(Duration.ofSeconds(seconds)); // as long as the encounters flow, from the job's start
             }
 
             try {

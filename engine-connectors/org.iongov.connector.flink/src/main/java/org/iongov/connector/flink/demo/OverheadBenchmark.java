@@ -19,9 +19,12 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.iongov.agent.api.Governance;
 import org.iongov.agent.api.ModelArtifact;
 import org.iongov.agent.api.RunHandle;
@@ -41,7 +44,7 @@ import org.iongov.connector.pmml.LogisticRegressionPmml;
  * a warm-up; prints throughput per repetition, the medians, their spread and the overhead.
  *
  * <pre>
- * --socket PATH --records N --repetitions R [--instance benchmark] [--sampling 0.001]
+ * --socket PATH --records N --repetitions R [--instance benchmark] [--sampling 0.001[,0.0001,...]]
  * [--window-seconds 1] [--parallelism 2] [--warmup 1]
  * </pre>
  *
@@ -52,10 +55,10 @@ import org.iongov.connector.pmml.LogisticRegressionPmml;
  */
 public final class OverheadBenchmark {
 
-    static final String USAGE = "OverheadBenchmark --socket PATH --records N --repetitions R [--instance ID] [--sampling S]"
-            + " [--window-seconds W] [--parallelism P] [--warmup N]";
+    static final String USAGE = "OverheadBenchmark --socket PATH --records N --repetitions R [--instance ID] [--sampling S,...]"
+            + " [--window-seconds W] [--parallelism P] [--warmup N] [--agent-pid PID]";
     private static final Set<String> KNOWN = Set.of("socket", "records", "repetitions", "instance", "sampling", "window-seconds",
-            "parallelism", "warmup");
+            "parallelism", "warmup", "agent-pid");
     private static final String NODE = "recommend-tests";
 
     private OverheadBenchmark() {
@@ -82,83 +85,114 @@ public final class OverheadBenchmark {
         long records = a.number("records", 0, 1000);
         int repetitions = (int) a.number("repetitions", 0, 1);
         String instance = a.text("instance", "benchmark");
-        double sampling = a.decimal("sampling", 0.001, 0, 1);
+        double[] samplings = samplings(a.text("sampling", "0.001"));
         long window = a.number("window-seconds", 1, 1);
         int parallelism = (int) a.number("parallelism", 2, 1);
         int warmup = (int) a.number("warmup", 1, 0);
+        long agentPid = a.number("agent-pid", -1, -1);
 
         byte[] pmml = LogisticRegressionPmml.write("benchmark", PatientRecord.FEATURES,
                 new double[] {0.045, 0.25, 0.02, 0.008, 0.012, 0.06, 0.11, 0.28, 0.08}, -8.3, PatientRecord.LABEL);
-        try (Governance governance = Governance.connect(socket)) {
+        // One cluster for all jobs, as a long-running Flink cluster is: a local environment per job would
+        // start a new cluster each time, whose RPC system loads its classes afresh, and the JIT work of
+        // compiling them again (about half a second of CPU a job here) would blur both variants.
+        Configuration clusterConfig = new Configuration();
+        clusterConfig.set(PipelineOptions.GENERIC_TYPES, false);
+        try (Governance governance = Governance.connect(socket);
+                MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(clusterConfig)
+                        .setNumTaskManagers(1).setNumSlotsPerTaskManager(parallelism).build())) {
+            cluster.start();
             RunHandle run = governance.openRun(RunSpec.of(instance, NODE).withEngine("flink", EnvironmentInformation.getVersion())
-                    .withParameter("benchmark", "overhead").withParameter("records", records).withParameter("sampling", sampling)
+                    .withParameter("benchmark", "overhead").withParameter("records", records).withParameter("sampling", Arrays.toString(samplings))
                     .withParameter("parallelism", parallelism).startedBy(System.getProperty("user.name")));
             // A recorded model, so that the predictions' attribution is valid; on no ION channel, so no one receives it.
             String modelId = run.publishModel("benchmark-model", new ModelArtifact("benchmark", "pmml", pmml, null));
             ModelUpdate model = new ModelUpdate("benchmark-model", modelId, null, "pmml", null, pmml);
-            GovernanceConfig config = PatientInput.signatures(GovernanceConfig.of(socket, instance, NODE, run.id()))
-                    .channels("benchmark-model").sampling(sampling).window(Duration.ofSeconds(window));
-            System.out.printf(Locale.ROOT, "[flink-bench] %,d records per job, parallelism %d, sampling %.3f, window %d s, %d warm-up"
-                    + " + %d timed pairs%n", records, parallelism, sampling, window, warmup, repetitions);
+            GovernanceConfig base = PatientInput.signatures(GovernanceConfig.of(socket, instance, NODE, run.id()))
+                    .channels("benchmark-model").window(Duration.ofSeconds(window));
+            double highest = Arrays.stream(samplings).max().orElse(0);
+            System.out.printf(Locale.ROOT, "[flink-bench] %,d records per job, parallelism %d, sampling %s, window %d s, %d warm-up"
+                    + " + %d timed pairs per sampling rate%n", records, parallelism, Arrays.toString(samplings), window, warmup, repetitions);
+            // Warm both JVMs (the engine's and the agent's) on every code path, as long-running ones are.
             for (int i = 0; i < warmup; i++) {
-                job(config, model, records, parallelism, false);
-                job(config, model, records, parallelism, true);
+                job(cluster, agentPid, base.sampling(highest), model, records, parallelism, false);
+                job(cluster, agentPid, base.sampling(highest), model, records, parallelism, true);
             }
-            double[] without = new double[repetitions];
-            double[] with = new double[repetitions];
-            double[] cpuWithout = new double[repetitions];
-            double[] cpuWith = new double[repetitions];
-            double[] taskWithout = new double[repetitions];
-            double[] taskWith = new double[repetitions];
-            for (int i = 0; i < repetitions; i++) {
-                // Alternate which goes first, so that drift in the machine's state hits both alike.
-                double[] a1;
-                double[] a2;
-                if (i % 2 == 1) {
-                    a2 = job(config, model, records, parallelism, true);
-                    a1 = job(config, model, records, parallelism, false);
-                } else {
-                    a1 = job(config, model, records, parallelism, false);
-                    a2 = job(config, model, records, parallelism, true);
-                }
-                without[i] = a1[0];
-                cpuWithout[i] = a1[1];
-                with[i] = a2[0];
-                cpuWith[i] = a2[1];
-                taskWithout[i] = a1[2];
-                taskWith[i] = a2[2];
-                System.out.printf(Locale.ROOT, "[flink-bench] repetition %d: without governance %,.0f records/s (CPU/record: scoring"
-                        + " thread %.0f ns, JVM %.0f ns), with %,.0f records/s (%.0f ns, %.0f ns): %+.2f %% throughput%n", i + 1, without[i],
-                        taskWithout[i], cpuWithout[i], with[i], taskWith[i], cpuWith[i], 100 * (with[i] / without[i] - 1));
+            double overhead = 0;
+            for (double sampling : samplings) {
+                overhead = measure(cluster, agentPid, base.sampling(sampling), sampling, model, records, parallelism, repetitions, run);
             }
-            double base = median(without);
-            double governed = median(with);
-            double overhead = 100 * (1 - governed / base);
-            double cpuOverhead = 100 * (median(cpuWith) / median(cpuWithout) - 1);
-            double taskOverhead = 100 * (median(taskWith) / median(taskWithout) - 1);
-            System.out.printf(Locale.ROOT, "[flink-bench] median without governance %,.0f records/s (spread %s), with %,.0f records/s"
-                    + " (spread %s)%n", base, spread(without), governed, spread(with));
-            System.out.printf(Locale.ROOT, "[flink-bench] median CPU per record: scoring threads %.0f ns without, %.0f ns with"
-                    + " (%+.2f %%); this JVM %.0f ns without, %.0f ns with (%+.2f %%)%n", median(taskWithout), median(taskWith), taskOverhead,
-                    median(cpuWithout), median(cpuWith), cpuOverhead);
-            System.out.printf(Locale.ROOT, "[flink-bench] overhead %.2f %% of throughput, %+.2f %% CPU on the scoring threads"
-                    + " (goal: at most 1 %%)%n", overhead, taskOverhead);
-            // One line for ./iongov bench to read.
-            System.out.printf(Locale.ROOT, "[flink-bench] result without-median=%.1f with-median=%.1f throughput-percent=%.3f"
-                    + " scoring-cpu-percent=%.3f jvm-cpu-percent=%.3f repetitions=%d%n", base, governed, overhead, taskOverhead, cpuOverhead,
-                    without.length);
-            run.statistic("benchmark", "scoring-cpu-overhead-percent", taskOverhead);
-            run.statistic("benchmark", "cpu-overhead-percent", cpuOverhead);
-            run.statistic("benchmark", "throughput-without-governance", base);
-            run.statistic("benchmark", "throughput-with-governance", governed);
-            run.statistic("benchmark", "overhead-percent", overhead);
             run.close();
             return overhead;
         }
     }
 
+    /** Timed pairs at one sampling rate; prints each and the summary (with a result line); the throughput loss in percent. */
+    private static double measure(MiniCluster cluster, long agentPid, GovernanceConfig config, double sampling, ModelUpdate model,
+            long records, int parallelism, int repetitions, RunHandle run) throws Exception {
+        String rate = java.math.BigDecimal.valueOf(sampling).toPlainString();
+        String label = "[flink-bench] sampling " + rate + ":";
+        double[][] plainJobs = new double[repetitions][];
+        double[][] governedJobs = new double[repetitions][];
+        for (int i = 0; i < repetitions; i++) {
+            // Alternate which goes first, so that drift in the machine's state hits both alike.
+            if (i % 2 == 1) {
+                governedJobs[i] = job(cluster, agentPid, config, model, records, parallelism, true);
+                plainJobs[i] = job(cluster, agentPid, config, model, records, parallelism, false);
+            } else {
+                plainJobs[i] = job(cluster, agentPid, config, model, records, parallelism, false);
+                governedJobs[i] = job(cluster, agentPid, config, model, records, parallelism, true);
+            }
+            double[] p = plainJobs[i];
+            double[] g = governedJobs[i];
+            System.out.printf(Locale.ROOT, "%s repetition %d: without governance %,.0f records/s (CPU/record: scoring thread %.0f ns,"
+                    + " JVM %.0f ns), with %,.0f records/s (%.0f ns, %.0f ns): %+.2f %% throughput%n", label, i + 1, p[0], p[2], p[1], g[0],
+                    g[2], g[1], 100 * (g[0] / p[0] - 1));
+            System.out.printf(Locale.ROOT, "%s   JVM work without / with: %.0f / %.0f collections (%.0f / %.0f ms), GC threads %.0f / %.0f"
+                    + " ms CPU, JIT threads %.0f / %.0f ms CPU; scoring thread allocates %.0f / %.0f bytes a record; agent process %.0f /"
+                    + " %.0f ms CPU%n", label, p[4], g[4], p[3], g[3], p[5], g[5], p[6], g[6], p[7], g[7], p[8], g[8]);
+        }
+        double[] without = column(plainJobs, 0);
+        double[] with = column(governedJobs, 0);
+        double base = median(without);
+        double governed = median(with);
+        double overhead = 100 * (1 - governed / base);
+        double cpuOverhead = 100 * (median(column(governedJobs, 1)) / median(column(plainJobs, 1)) - 1);
+        double taskOverhead = 100 * (median(column(governedJobs, 2)) / median(column(plainJobs, 2)) - 1);
+        double recordedPerJob = records * sampling;
+        // The agent's extra CPU per job, as a share of the plain job's duration (the CPU it takes from the engine when they share one).
+        double agentExtraMillis = agentPid < 0 ? Double.NaN : median(column(governedJobs, 8)) - median(column(plainJobs, 8));
+        double agentPercent = 100 * agentExtraMillis / (1000 * records / base);
+        System.out.printf(Locale.ROOT, "%s median without governance %,.0f records/s (spread %s), with %,.0f records/s (spread %s)%n",
+                label, base, spread(without), governed, spread(with));
+        System.out.printf(Locale.ROOT, "%s median CPU per record: scoring thread %.0f ns without, %.0f ns with (%+.2f %%); engine JVM"
+                + " %.0f ns without, %.0f ns with (%+.2f %%)%n", label, median(column(plainJobs, 2)), median(column(governedJobs, 2)),
+                taskOverhead, median(column(plainJobs, 1)), median(column(governedJobs, 1)), cpuOverhead);
+        System.out.printf(Locale.ROOT, "%s median JVM work a job without / with: GC threads %.0f / %.0f ms CPU, JIT threads %.0f / %.0f ms"
+                + " CPU, scoring thread allocation %.0f / %.0f bytes a record%n", label, median(column(plainJobs, 5)),
+                median(column(governedJobs, 5)), median(column(plainJobs, 6)), median(column(governedJobs, 6)),
+                median(column(plainJobs, 7)), median(column(governedJobs, 7)));
+        if (agentPid >= 0) {
+            System.out.printf(Locale.ROOT, "%s agent process: %+.0f ms CPU a job with governance (%.1f %% of a plain job's time), %.1f µs"
+                    + " per recorded prediction (%.0f a job)%n", label, agentExtraMillis, agentPercent,
+                    recordedPerJob > 0 ? 1000 * agentExtraMillis / recordedPerJob : 0, recordedPerJob);
+        }
+        System.out.printf(Locale.ROOT, "%s overhead %.2f %% of throughput, %+.2f %% CPU on the scoring thread (goal: at most 1 %%)%n",
+                label, overhead, taskOverhead);
+        // One line per rate for ./iongov bench to read.
+        System.out.printf(Locale.ROOT, "[flink-bench] result sampling=%s without-median=%.1f with-median=%.1f throughput-percent=%.3f"
+                + " scoring-cpu-percent=%.3f jvm-cpu-percent=%.3f agent-cpu-percent=%.3f repetitions=%d%n", rate, base, governed, overhead,
+                taskOverhead, cpuOverhead, agentPid < 0 ? -1 : agentPercent, repetitions);
+        String suffix = sampling == 0 ? "-unsampled" : "-sampling-" + rate;
+        run.statistic("benchmark", "overhead-percent" + suffix, overhead);
+        run.statistic("benchmark", "scoring-cpu-overhead-percent" + suffix, taskOverhead);
+        run.statistic("benchmark", "throughput-without-governance" + suffix, base);
+        run.statistic("benchmark", "throughput-with-governance" + suffix, governed);
+        return overhead;
+    }
+
     /** One job; its throughput (first to last scored record) and the JVM's CPU ns per record meanwhile. */
-    private static double[] job(GovernanceConfig config, ModelUpdate model, long records, int parallelism, boolean governed)
+    private static double[] job(MiniCluster cluster, long agentPid, GovernanceConfig config, ModelUpdate model, long records, int parallelism, boolean governed)
             throws Exception {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
@@ -169,8 +203,107 @@ public final class OverheadBenchmark {
                 false, ModelSource.fixed(List.of(model)), governed);
         Timing.reset();
         scored.sinkTo(new Timing()).name("timing");
-        env.execute(governed ? "with governance" : "without governance");
-        return new double[] {Timing.throughput(), Timing.cpuPerRecord(), Timing.taskCpuPerRecord()};
+        JvmWork before = JvmWork.now();
+        double agentBefore = processCpuMillis(agentPid);
+        if (Boolean.getBoolean("iongov.bench.trace")) {
+            System.out.println("[flink-bench] job starts: " + (governed ? "with" : "without") + " governance");
+        }
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName(governed ? "with governance" : "without governance");
+        cluster.executeJobBlocking(graph.getJobGraph());
+        JvmWork work = JvmWork.now().minus(before);
+        double agentCpu = processCpuMillis(agentPid) - agentBefore;
+        return new double[] {Timing.throughput(), Timing.cpuPerRecord(), Timing.taskCpuPerRecord(), work.gcMillis(), work.gcCount(),
+                work.gcCpuMillis(), work.jitCpuMillis(), Timing.taskAllocatedPerRecord(), agentCpu};
+    }
+
+    /**
+     * What the JVM did besides running the job's Java code, over a job: garbage collections (count,
+     * collection time from the collectors' beans) and the CPU time of the JVM's own threads by
+     * kind (garbage collection, JIT compilation), read from {@code /proc/self/task} (Linux; zero
+     * elsewhere). Those threads outlive the jobs, so differences between the variants there show
+     * the work that no Java profile of the job's threads sees.
+     */
+    record JvmWork(double gcMillis, double gcCount, double gcCpuMillis, double jitCpuMillis) {
+        private static final double MILLIS_PER_TICK = 10; // USER_HZ is 100 on Linux
+
+        static JvmWork now() {
+            double millis = 0;
+            double count = 0;
+            for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                millis += Math.max(0, gc.getCollectionTime());
+                count += Math.max(0, gc.getCollectionCount());
+            }
+            double gcTicks = 0;
+            double jitTicks = 0;
+            java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+            for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+                try {
+                    String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim();
+                    // The serial collector (which the JVM picks when it may use one CPU) collects on the VM thread.
+                    boolean gc = name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread");
+                    boolean jit = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+                    if (gc || jit) {
+                        String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                        // Fields after the ")" that closes the name: state is field 3, utime 14 and stime 15.
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        double ticks = Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]);
+                        if (gc) {
+                            gcTicks += ticks;
+                        } else {
+                            jitTicks += ticks;
+                        }
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+            return new JvmWork(millis, count, gcTicks * MILLIS_PER_TICK, jitTicks * MILLIS_PER_TICK);
+        }
+
+        JvmWork minus(JvmWork earlier) {
+            return new JvmWork(gcMillis - earlier.gcMillis, gcCount - earlier.gcCount, gcCpuMillis - earlier.gcCpuMillis,
+                    jitCpuMillis - earlier.jitCpuMillis);
+        }
+    }
+
+    /** A process's CPU time (user and system) from {@code /proc/PID/stat}, in ms; 0 without a pid or on other systems. */
+    static double processCpuMillis(long pid) {
+        if (pid < 0) {
+            return 0;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return 10 * (Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]));
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** {@code --sampling 0,0.0001,0.001}: the rates to measure, each a share in [0, 1]. */
+    static double[] samplings(String list) {
+        String[] parts = list.split(",");
+        double[] rates = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                rates[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--sampling takes shares between 0 and 1 separated by commas, was '" + list + "'");
+            }
+            if (!(rates[i] >= 0 && rates[i] <= 1)) {
+                throw new IllegalArgumentException("--sampling takes shares between 0 and 1 separated by commas, was '" + list + "'");
+            }
+        }
+        return rates;
+    }
+
+    private static double[] column(double[][] rows, int index) {
+        double[] values = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            values[i] = rows[i][index];
+        }
+        return values;
     }
 
     static double median(double[] values) {
@@ -222,10 +355,12 @@ public final class OverheadBenchmark {
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
         private static final java.util.concurrent.atomic.LongAdder TASK_CPU = new java.util.concurrent.atomic.LongAdder();
+        private static final java.util.concurrent.atomic.LongAdder TASK_ALLOCATED = new java.util.concurrent.atomic.LongAdder();
         private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
         static void reset() {
             TASK_CPU.reset();
+            TASK_ALLOCATED.reset();
             FIRST.reset();
             LAST.reset();
             COUNT.reset();
@@ -238,6 +373,11 @@ public final class OverheadBenchmark {
             return TASK_CPU.sum() / (double) COUNT.sum();
         }
 
+        /** Bytes the scoring tasks' threads allocated per record. */
+        static double taskAllocatedPerRecord() {
+            return TASK_ALLOCATED.sum() / (double) COUNT.sum();
+        }
+
         /** This JVM's CPU time per record between the first and the last prediction, in ns. */
         static double cpuPerRecord() {
             return (LAST_CPU.get() - FIRST_CPU.get()) / (double) COUNT.sum();
@@ -247,12 +387,17 @@ public final class OverheadBenchmark {
             return COUNT.sum() / ((LAST.get() - FIRST.get()) / 1e9);
         }
 
+        private static long allocatedHere() {
+            return THREADS instanceof com.sun.management.ThreadMXBean t ? t.getCurrentThreadAllocatedBytes() : 0;
+        }
+
         @Override
         public SinkWriter<Prediction<PatientRecord>> createWriter(WriterInitContext context) {
             return new SinkWriter<>() {
                 private long count;
                 private long first;
                 private long firstThreadCpu;
+                private long firstAllocated;
 
                 @Override
                 public void write(Prediction<PatientRecord> element, Context context) {
@@ -260,6 +405,7 @@ public final class OverheadBenchmark {
                         first = System.nanoTime();
                         FIRST_CPU.accumulate(OS.getProcessCpuTime());
                         firstThreadCpu = THREADS.getCurrentThreadCpuTime();
+                        firstAllocated = allocatedHere();
                     }
                 }
 
@@ -270,6 +416,7 @@ public final class OverheadBenchmark {
                         LAST.accumulate(System.nanoTime());
                         LAST_CPU.accumulate(OS.getProcessCpuTime());
                         TASK_CPU.add(THREADS.getCurrentThreadCpuTime() - firstThreadCpu);
+                        TASK_ALLOCATED.add(allocatedHere() - firstAllocated);
                         COUNT.add(count);
                         count = 0;
                     }

@@ -29,22 +29,22 @@ public final class ModelSource extends RichSourceFunction<ModelUpdate> {
     private final String instanceId;
     private final String node;
     private final String[] channels;
-    private final long untilMillis;
+    private final long forMillis;
     private final List<ModelUpdate> fixed;
     private volatile boolean running = true;
 
-    private ModelSource(String socket, String instanceId, String node, String[] channels, long untilMillis, List<ModelUpdate> fixed) {
+    private ModelSource(String socket, String instanceId, String node, String[] channels, long forMillis, List<ModelUpdate> fixed) {
         this.socket = socket;
         this.instanceId = instanceId;
         this.node = node;
         this.channels = channels;
-        this.untilMillis = untilMillis;
+        this.forMillis = forMillis;
         this.fixed = fixed;
     }
 
-    /** Models delivered through the agent, until {@code untilMillis} (epoch ms; 0 = until cancelled). */
-    public static ModelSource subscribing(String socket, String instanceId, String node, List<String> channels, long untilMillis) {
-        return new ModelSource(socket, instanceId, node, channels.toArray(new String[0]), untilMillis, null);
+    /** Models delivered through the agent, for {@code forMillis} from when the job starts this source (0 = until cancelled). */
+    public static ModelSource subscribing(String socket, String instanceId, String node, List<String> channels, long forMillis) {
+        return new ModelSource(socket, instanceId, node, channels.toArray(new String[0]), forMillis, null);
     }
 
     /** These models, then the stream ends (a job without governance, for comparison). */
@@ -60,6 +60,7 @@ public final class ModelSource extends RichSourceFunction<ModelUpdate> {
             }
             return;
         }
+        long untilMillis = forMillis == 0 ? 0 : System.currentTimeMillis() + forMillis;
         LinkedBlockingQueue<ModelUpdate> arrivals = new LinkedBlockingQueue<>();
         List<AutoCloseable> subscriptions = new ArrayList<>();
         java.nio.file.Path path = java.nio.file.Path.of(socket);

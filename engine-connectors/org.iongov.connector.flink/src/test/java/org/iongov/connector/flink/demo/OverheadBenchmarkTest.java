@@ -22,20 +22,29 @@ class OverheadBenchmarkTest {
     Path folder;
 
     @Test
-    void runsBothJobsAndRecordsTheGovernedOne() throws Exception {
+    void samplingRatesAreSharesBetweenZeroAndOne() {
+        assertEquals(List.of(0.0, 1.0E-4, 0.001), java.util.Arrays.stream(OverheadBenchmark.samplings("0, 0.0001,0.001")).boxed().toList());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OverheadBenchmark.samplings("0.001,2"));
+        assertTrue(e.getMessage().contains("between 0 and 1"), e.getMessage());
+    }
+
+    @Test
+    void runsBothJobsAtEachSamplingRateAndRecordsTheGovernedOnes() throws Exception {
         String records = System.getProperty("bench.records", "100000");
         String repetitions = System.getProperty("bench.repetitions", "1");
         try (GovernedEnvironment env = GovernedEnvironment.startWithSample(folder.resolve("env"), "b-scheduled-retraining.json",
                 "benchmark")) {
             OverheadBenchmark.run(new String[] {"--socket", env.socket().toString(), "--records", records, "--repetitions", repetitions,
-                    "--warmup", System.getProperty("bench.warmup", "0"), "--sampling", System.getProperty("bench.sampling", "0.01")});
+                    "--warmup", System.getProperty("bench.warmup", "0"), "--sampling", "0,0.01"});
             env.awaitStored();
             List<NodeRun> runs = env.store().runs(new RunQuery("benchmark", "recommend-tests", null, 10));
             assertEquals(1, runs.size());
             String runId = runs.get(0).start().id();
-            assertTrue(env.store().statisticNames(runId).containsAll(List.of("overhead-percent", "throughput", "latency-p99-ms")));
+            assertTrue(env.store().statisticNames(runId).containsAll(List.of("overhead-percent-unsampled",
+                    "overhead-percent-sampling-0.01", "throughput", "latency-p99-ms")), env.store().statisticNames(runId).toString());
             List<PredictionRecord> predictions = env.store().predictions(new RecordQuery(runId, null, null, null, null, 10_000));
-            assertFalse(predictions.isEmpty() && !System.getProperty("bench.sampling", "0.01").equals("0"), "sampled predictions of the governed job");
+            assertFalse(predictions.isEmpty(), "sampled predictions of the governed job at 0.01");
         }
     }
 }
