@@ -4,17 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow;
 import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
@@ -37,9 +42,12 @@ import org.iongov.core.access.Role;
 import org.iongov.core.query.RecordQuery;
 import org.iongov.core.store.GovernanceStore;
 import org.iongov.core.store.GovernanceStoreProvider;
+import org.iongov.internal.ui.audit.AuditExportDialog;
 import org.iongov.internal.ui.designer.StoredDefinitionsDialog;
 import org.iongov.server.GovernanceServer;
 import org.iongov.server.ServerOptions;
+import org.iongov.ui.model.audit.AuditExportPresenter;
+import org.iongov.ui.model.compliance.CompliancePresenter;
 import org.iongov.ui.model.connections.ConnectionsPresenter;
 import org.iongov.ui.model.sample.ApprovalScenario;
 import org.iongov.ui.model.sample.ApprovalScenario.Candidate;
@@ -53,8 +61,8 @@ import org.osgi.framework.ServiceReference;
  * JVM on loopback over a store of its own, with a real agent sending it heartbeats: a wrong token
  * is refused and nothing typed is lost; the right one is saved (encrypted in secure storage);
  * connecting makes every view read the server's store (the ION designer opens from it and uploads
- * to it); its agents are listed; switching back to the embedded store restores what the other
- * tests read.
+ * to it; a model page, the compliance view and an open audit export follow the switch); its agents
+ * are listed; switching back to the embedded store restores what the other tests read.
  */
 class ConnectionsUiTest {
 
@@ -79,6 +87,8 @@ class ConnectionsUiTest {
         String operatorToken = served.createToken("ursula", Role.OPERATOR).secret();
         String name = "clinic server " + suffix.substring(suffix.length() - 4);
         ConnectionsPart part = null;
+        MPart modelPage = null;
+        AuditExportDialog export = null;
         try (Agent agent = Agent.start(AgentConfig.of(server.uri(), agentToken, folder.resolve("spool")))) {
             RunHandle run = agent.governance().openRun(RunSpec.of(clinic.instance(), ApprovalScenario.INFERENCE_NODE).withEngine("flink", "2.1.1"));
             EPartService parts = context.get(EPartService.class);
@@ -126,7 +136,23 @@ class ConnectionsUiTest {
             // The designer, open before the switch, follows it too.
             IonDesignerPart designer = (IonDesignerPart) parts.showPart(IonDesignerPart.ID, PartState.ACTIVATE).getObject();
             designer.confirmDiscard = what -> true;
+
+            // So do a model page, the compliance view and an open audit export: the waiting model has no page here yet.
+            ModelPages pages = new ModelPages(parts, context.get(EModelService.class), context.get(MApplication.class));
+            modelPage = pages.open(waiting.model());
+            ModelPagePart page = (ModelPagePart) modelPage.getObject();
+            WorkbenchWindow.waitUntil(display, () -> !page.busy(), 30_000);
+            assertNull(page.page(), page.summary());
+            assertEquals("No model '" + waiting.model() + "' is recorded in this store.", page.summary());
+            CompliancePart compliance = (CompliancePart) parts.showPart(CompliancePart.ID, PartState.ACTIVATE).getObject();
+            WorkbenchWindow.waitUntil(display, () -> !compliance.busy() && compliance.shown() != null, 30_000);
             parts.showPart(ConnectionsPart.ID, PartState.ACTIVATE);
+            export = AuditExportDialog.following((Shell) window.getWidget(), context.get(MApplication.class).getContext());
+            export.setBlockOnOpen(false);
+            export.open();
+            AuditExportDialog exporting = export;
+            WorkbenchWindow.waitUntil(display, exporting::ionsRead, 30_000);
+            assertEquals(offered(embedded), export.ionsOffered(), "the workbench's IONs");
 
             // Connect: every view now reads the server's store (and the embedded one is closed).
             view.table().setSelection(row);
@@ -142,6 +168,17 @@ class ConnectionsUiTest {
             ApprovalQueuePart queue = (ApprovalQueuePart) parts.showPart(ApprovalQueuePart.ID, PartState.ACTIVATE).getObject();
             WorkbenchWindow.waitUntil(display, () -> !queue.busy() && column(queue).contains(waiting.model()), 30_000);
             assertEquals(List.of(waiting.model()), column(queue), "the queue the server's store holds, not the workbench's");
+
+            // The model page reads its model from the server's store, the compliance view checks that store's policies
+            // and ledger, and the audit export offers that store's IONs.
+            WorkbenchWindow.waitUntil(display, () -> !page.busy() && page.page() != null, 30_000);
+            assertEquals(waiting.model(), page.page().modelId(), page.summary());
+            assertEquals(served.model(waiting.model()).orElseThrow().sha256(), page.page().sha256());
+            WorkbenchWindow.waitUntil(display, () -> !compliance.busy() && compliance.shown() != null, 30_000);
+            assertEquals(CompliancePresenter.ledgerStatus(served.verifyLedger(null)), compliance.ledgerStatus());
+            WorkbenchWindow.waitUntil(display, exporting::ionsRead, 30_000);
+            assertEquals(offered(served), export.ionsOffered(), "the server's IONs, not the workbench's");
+            export.close();
 
             // The designer opens from the server's store and uploads to it, where an operator may not upload an ION.
             parts.showPart(IonDesignerPart.ID, PartState.ACTIVATE);
@@ -183,6 +220,9 @@ class ConnectionsUiTest {
             assertTrue(Files.size(Path.of(System.getProperty("iongov.test.output"), "screenshots", "connections.png")) > 1000);
             run.close();
         } finally {
+            if (export != null && export.getShell() != null) {
+                export.close();
+            }
             // Back to the embedded store, as the other tests expect; then forget the server.
             if (part != null && context.get(GovernanceStore.class) instanceof RemoteGovernanceStore) {
                 ConnectionsPart view = part;
@@ -194,6 +234,9 @@ class ConnectionsUiTest {
             }
             server.close();
             served.close();
+            if (modelPage != null) {
+                context.get(EPartService.class).hidePart(modelPage, true);
+            }
         }
         ConnectionsPart view = part;
         assertTrue(statusLine(window).startsWith("Embedded store: embedded store "), statusLine(window));
@@ -205,6 +248,12 @@ class ConnectionsUiTest {
         WorkbenchWindow.waitUntil(display, () -> !view.busy(), 30_000);
         assertTrue(Arrays.stream(view.table().getItems()).noneMatch(i -> i.getText(0).equals(name)), view.message());
         assertTrue(new SecureConnectionStorage(SecureConnectionStorage.defaultLocation()).get(id, "token").isEmpty(), "the token is forgotten");
+    }
+
+    /** What the audit export offers for a store: all IONs, then those with instances there. */
+    private static List<String> offered(GovernanceStore store) {
+        List<String> ions = new AuditExportPresenter(store, Clock.systemUTC(), ZoneId.systemDefault()).ions();
+        return Stream.concat(Stream.of(AuditExportPresenter.ALL_IONS), ions.stream()).toList();
     }
 
     private Shell storedDefinitions() {

@@ -116,12 +116,24 @@ class LineageExplorerUiTest {
         WorkbenchWindow.screenshot(shell, "lineage-explorer");
         assertTrue(Files.size(Path.of(System.getProperty("iongov.test.output"), "screenshots", "lineage-explorer.png")) > 1000);
 
-        // Double-clicking the model traces from it: its training, its approval and where it served.
+        // Double-clicking the model opens its page; the explorer keeps its lineage.
         Event doubleClick = new Event();
         doubleClick.x = bounds.x + bounds.width / 2;
         doubleClick.y = bounds.y + bounds.height / 2;
         doubleClick.button = 1;
         canvas.notifyListeners(SWT.MouseDoubleClick, doubleClick);
+        ModelPages pages = new ModelPages(window.getContext().get(EPartService.class),
+                window.getContext().get(org.eclipse.e4.ui.workbench.modeling.EModelService.class), window.getContext()
+                        .get(org.eclipse.e4.ui.model.application.MApplication.class));
+        assertNotNull(pages.find(model.model().id()), "the model's page opened");
+        ModelPagePart page = (ModelPagePart) pages.find(model.model().id()).getObject();
+        WorkbenchWindow.waitUntil(display, () -> !page.busy() && page.page() != null, 30_000);
+        assertEquals(model.model().sha256(), page.page().sha256());
+        assertEquals(LineageGraph.nodeId(NodeKind.PREDICTION, prediction), part.view().root());
+        window.getContext().get(EPartService.class).hidePart(pages.find(model.model().id()), true);
+
+        // Trace from here (the context menu) starts again from the model: its training, its approval and where it served.
+        part.trace(drawnModel);
         WorkbenchWindow.waitUntil(display, () -> !part.busy(), 30_000);
         assertEquals(modelNode, part.view().root(), part.message());
         assertEquals(model.model().id(), part.search().getText());

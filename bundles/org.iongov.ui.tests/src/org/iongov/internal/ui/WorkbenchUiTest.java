@@ -60,7 +60,9 @@ class WorkbenchUiTest {
             "org.iongov.ui.part.lineage", LineageExplorerPart.class,
             "org.iongov.ui.part.statistics", StatisticsTimelinePart.class,
             "org.iongov.ui.part.iontimeline", IonTimelinePart.class,
-            "org.iongov.ui.part.approvals", ApprovalQueuePart.class);
+            "org.iongov.ui.part.approvals", ApprovalQueuePart.class,
+            "org.iongov.ui.part.compliance", CompliancePart.class,
+            "org.iongov.ui.part.connections", ConnectionsPart.class);
 
     private final Display display = Display.getDefault();
 

@@ -57,6 +57,16 @@ final class WorkbenchWindow {
         }
     }
 
+    /**
+     * Runs the event loop for a while before a screenshot: GTK animates a widget's change of
+     * state (a button enabled again greys out for about 200 ms), which a screenshot would catch
+     * half-way. Cosmetic only: nothing is asserted on it.
+     */
+    static void settle(Display display) {
+        long until = System.currentTimeMillis() + 500;
+        waitUntil(display, () -> System.currentTimeMillis() >= until, 5_000);
+    }
+
     static void processEvents(Display display) {
         while (display.readAndDispatch()) {
             // drain pending UI events

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.jface.resource.JFaceResources;
@@ -54,6 +56,10 @@ public final class ApprovalQueuePart {
     EPartService parts;
     @Inject
     IEventBroker events;
+    @Inject
+    EModelService models;
+    @Inject
+    MApplication application;
 
     private ApprovalQueuePresenter presenter;
     private PartJobs jobs;
@@ -66,6 +72,7 @@ public final class ApprovalQueuePart {
     private Text comment;
     private Button approve;
     private Button reject;
+    private Button modelPage;
     private Label outcome;
     private Table history;
     private Review review;
@@ -88,10 +95,15 @@ public final class ApprovalQueuePart {
     @PostConstruct
     void createControls(Composite parent) {
         presenter = new ApprovalQueuePresenter(store, Clock.systemUTC(), user.name(), user.role(), ZoneId.systemDefault());
-        parent.setLayout(new GridLayout(2, false));
+        parent.setLayout(new GridLayout(3, false));
         Label title = PartHeader.title(parent, "Approval queue");
-        ((GridData) title.getLayoutData()).horizontalSpan = 2;
+        ((GridData) title.getLayoutData()).horizontalSpan = 3;
         message = PartHeader.message(parent, EMPTY_MESSAGE);
+        modelPage = new Button(parent, SWT.PUSH);
+        modelPage.setText("Open model page");
+        modelPage.setToolTipText("The selected model's page: its lineage, approvals, uses and metrics");
+        modelPage.setLayoutData(new GridData(SWT.END, SWT.TOP, false, false));
+        modelPage.addListener(SWT.Selection, e -> openModelPage());
         Button refresh = new Button(parent, SWT.PUSH);
         refresh.setText("Refresh");
         refresh.setLayoutData(new GridData(SWT.END, SWT.TOP, false, false));
@@ -99,11 +111,12 @@ public final class ApprovalQueuePart {
         jobs = new PartJobs(parent);
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
-        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         queue = table(sash, ApprovalQueuePresenter.QUEUE_COLUMNS, SWT.SINGLE);
         queue.setToolTipText("Select a model to review it; double-click to trace its lineage");
         queue.addListener(SWT.Selection, e -> {
             setOutcome("", false);
+            modelPage.setEnabled(selectedPending() != null);
             showSelected();
         });
         queue.addListener(SWT.DefaultSelection, e -> traceSelected());
@@ -259,9 +272,18 @@ public final class ApprovalQueuePart {
         }
     }
 
+    /** Opens the selected model's page. */
+    void openModelPage() {
+        PendingApproval p = selectedPending();
+        if (p != null) {
+            new ModelPages(parts, models, application).open(p.modelId());
+        }
+    }
+
     private void showReview(Review shown) {
         review = shown;
         boolean any = shown != null;
+        modelPage.setEnabled(selectedPending() != null);
         summary.setText(any ? shown.summary() : NO_SELECTION);
         fill(metrics, any ? shown.metrics().stream().map(m -> m.cells()).toList() : List.of(), any ? shown.metrics() : List.of());
         fill(data, any ? shown.data().stream().map(d -> d.cells()).toList() : List.of(), any ? shown.data() : List.of());
@@ -339,6 +361,10 @@ public final class ApprovalQueuePart {
 
     public Button rejectButton() {
         return reject;
+    }
+
+    public Button modelPageButton() {
+        return modelPage;
     }
 
     /** What came of the last decision, or why it was refused. */

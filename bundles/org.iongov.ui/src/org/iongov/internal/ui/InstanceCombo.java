@@ -34,9 +34,7 @@ final class InstanceCombo {
     void load(PartJobs jobs, Supplier<List<IonInstanceRecord>> read, Runnable chosen, String none, Consumer<String> say) {
         String keep = selected();
         jobs.run("Reading ION instances", read, found -> {
-            instances = found;
-            combo.removeAll();
-            found.forEach(i -> combo.add(label(i)));
+            offer(found);
             if (found.isEmpty()) {
                 say.accept(none);
                 return;
@@ -45,6 +43,13 @@ final class InstanceCombo {
             select(keep);
             chosen.run();
         }, say);
+    }
+
+    /** Offers these instances (read in a job), none chosen. */
+    void offer(List<IonInstanceRecord> found) {
+        instances = found;
+        combo.removeAll();
+        found.forEach(i -> combo.add(label(i)));
     }
 
     /** How an instance is offered: its id and its ION's name. */

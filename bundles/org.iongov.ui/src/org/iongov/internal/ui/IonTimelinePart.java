@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.jface.resource.JFaceResources;
@@ -48,6 +49,8 @@ public final class IonTimelinePart {
     /** The part's id in the application model. */
     public static final String ID = "org.iongov.ui.part.iontimeline";
     static final String EMPTY_MESSAGE = "No runs are recorded in this store yet.";
+    /** Event topic other views post an instance id to, to show its timeline here (show the part first). */
+    public static final String TOPIC_SHOW = "org/iongov/ui/iontimeline/show";
     private static final Metrics METRICS = Metrics.DEFAULT;
     private static final double ZOOM_STEP = 1.5;
 
@@ -167,13 +170,31 @@ public final class IonTimelinePart {
         }, this::setMessage);
     }
 
-    /** Selects an instance as a person would with the combo, and loads its timeline. */
+    /** Shows an instance's timeline sent by another view ({@link #TOPIC_SHOW}), once this part's own reads are shown. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void showRequested(@UIEventTopic(TOPIC_SHOW) String instanceId) {
+        if (canvas != null && !canvas.isDisposed() && instanceId != null) {
+            jobs.whenIdle(() -> show(instanceId));
+        }
+    }
+
+    /**
+     * Selects an instance as a person would with the combo, and loads its timeline; an instance
+     * recorded since the instances were read is found by reading them again.
+     */
     public void show(String instanceId) {
         if (instance.select(instanceId)) {
             loadTimeline();
             return;
         }
-        setMessage("No ION instance '" + instanceId + "' is recorded in this store.");
+        instance.load(jobs, presenter::instances, () -> {
+            if (instance.select(instanceId)) {
+                loadTimeline();
+            } else {
+                setMessage("No ION instance '" + instanceId + "' is recorded in this store.");
+            }
+        }, "No ION instance '" + instanceId + "' is recorded in this store.", this::setMessage);
     }
 
     // ---- zoom, pan, click ----

@@ -7,6 +7,9 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
@@ -40,8 +43,9 @@ import jakarta.inject.Inject;
 /**
  * Where an investigator starts from a prediction, model, run or dataset and follows its lineage:
  * a search box, the provenance graph laid out left to right, and the details of the selected
- * node. A thin shell over {@link LineageExplorerPresenter}: every store read and layout runs in
- * an Eclipse {@link Job}; the UI thread only draws the result.
+ * node. Double-clicking a model opens its page; other nodes are traced from. A thin shell over
+ * {@link LineageExplorerPresenter}: every store read and layout runs in an Eclipse {@link Job};
+ * the UI thread only draws the result.
  */
 public final class LineageExplorerPart {
 
@@ -51,6 +55,13 @@ public final class LineageExplorerPart {
     /** Event topic other views post an id to, to trace it here (show the part first). */
     public static final String TOPIC_TRACE = "org/iongov/ui/lineage/trace";
     static final String[] DETAIL_COLUMNS = { "Property", "Value" };
+
+    @Inject
+    EPartService parts;
+    @Inject
+    EModelService models;
+    @Inject
+    MApplication application;
 
     private GovernanceStore store;
     private LineageExplorerPresenter presenter;
@@ -163,7 +174,8 @@ public final class LineageExplorerPart {
         MenuItem collapseUp = item(menu, "Collapse upstream", () -> collapse(true));
         MenuItem collapseDown = item(menu, "Collapse downstream", () -> collapse(false));
         new MenuItem(menu, SWT.SEPARATOR);
-        MenuItem open = item(menu, "Trace from here", () -> open(selectedNode()));
+        MenuItem page = item(menu, "Open model page", () -> open(selectedNode()));
+        MenuItem trace = item(menu, "Trace from here", () -> trace(selectedNode()));
         item(menu, "Fit to view", () -> canvas.fitToView());
         menu.addListener(SWT.Show, e -> {
             GraphNode node = selectedNode();
@@ -172,7 +184,8 @@ public final class LineageExplorerPart {
             down.setEnabled(view.canExpand(id, false));
             collapseUp.setEnabled(view.canCollapse(id, true));
             collapseDown.setEnabled(view.canCollapse(id, false));
-            open.setEnabled(node != null && isStart(node.kind()) && !node.id().equals(view.root()));
+            page.setEnabled(node != null && node.kind() == NodeKind.MODEL);
+            trace.setEnabled(node != null && isStart(node.kind()) && !node.id().equals(view.root()));
         });
         return menu;
     }
@@ -204,8 +217,17 @@ public final class LineageExplorerPart {
         });
     }
 
-    /** Starts over from a node (double-click): predictions, models, runs and datasets can be starts. */
+    /** Double-click: a model's page opens; a prediction, run or dataset is traced from. */
     private void open(GraphNode node) {
+        if (node != null && node.kind() == NodeKind.MODEL) {
+            new ModelPages(parts, models, application).open(LineageGraph.recordId(node.id()));
+        } else {
+            trace(node);
+        }
+    }
+
+    /** Starts over from a node: predictions, models, runs and datasets can be starts. */
+    void trace(GraphNode node) {
         if (node == null || !isStart(node.kind())) {
             return;
         }

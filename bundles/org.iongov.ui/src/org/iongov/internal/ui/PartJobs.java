@@ -125,4 +125,20 @@ final class PartJobs {
     boolean busy() {
         return !scheduled.isEmpty();
     }
+
+    /**
+     * Runs an action on the UI thread once the steps asked for so far are shown (at once when
+     * none is pending), unless the part was closed meanwhile: a request from another view then
+     * starts from what the part has read rather than racing its first reads.
+     */
+    void whenIdle(Runnable action) {
+        if (owner.isDisposed()) {
+            return;
+        }
+        if (busy()) {
+            owner.getDisplay().timerExec(50, () -> whenIdle(action));
+            return;
+        }
+        action.run();
+    }
 }

@@ -4,8 +4,11 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.text.DecimalFormat;
 import java.text.SimpleDateFormat;
+import java.util.List;
 
+import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -15,6 +18,7 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.iongov.core.metadata.IonInstanceRecord;
 import org.iongov.core.store.GovernanceStore;
 import org.iongov.ui.model.statistics.StatisticsTimelinePresenter;
 import org.iongov.ui.model.statistics.StatisticsTimelinePresenter.Chart;
@@ -46,6 +50,15 @@ public final class StatisticsTimelinePart {
     public static final String ID = "org.iongov.ui.part.statistics";
     static final String EMPTY_MESSAGE = "No statistics are recorded in this store yet.";
     static final String ALL_NODES = "all nodes";
+    /** Event topic other views post a {@link ShowRun} to, to show a run's statistics here (show the part first). */
+    public static final String TOPIC_SHOW_RUN = "org/iongov/ui/statistics/showRun";
+
+    /**
+     * A run whose statistic to show: one line per run of its node, so that the run is seen among
+     * the others.
+     */
+    public record ShowRun(String instanceId, String node, String runId, String statistic) {
+    }
 
     private GovernanceStore store;
 
@@ -127,6 +140,45 @@ public final class StatisticsTimelinePart {
     @Focus
     void focus() {
         instance.setFocus();
+    }
+
+    /** Shows a run's statistic sent by another view ({@link #TOPIC_SHOW_RUN}), once this part's own reads are shown. */
+    @Inject
+    @Optional
+    void showRunRequested(@UIEventTopic(TOPIC_SHOW_RUN) ShowRun request) {
+        if (chartComposite != null && !chartComposite.isDisposed() && request != null) {
+            jobs.whenIdle(() -> showRun(request));
+        }
+    }
+
+    /** Chooses the run's instance, node and statistic, one line per run, reading the choices afresh, and draws it. */
+    public void showRun(ShowRun request) {
+        setMessage("Reading the statistics of run " + request.runId() + "…");
+        jobs.run("Reading the statistics of run " + request.runId(), () -> new RunChoices(presenter.instances(),
+                presenter.nodes(request.instanceId()), presenter.statisticNames(request.instanceId(), request.node())), choices -> {
+                    instance.offer(choices.instances());
+                    if (!instance.select(request.instanceId())) {
+                        setMessage("No ION instance '" + request.instanceId() + "' is recorded in this store.");
+                        return;
+                    }
+                    node.removeAll();
+                    node.add(ALL_NODES);
+                    choices.nodes().forEach(node::add);
+                    node.select(Math.max(0, choices.nodes().indexOf(request.node()) + 1));
+                    statistic.removeAll();
+                    choices.statistics().forEach(statistic::add);
+                    if (choices.statistics().isEmpty()) {
+                        setMessage("No run of " + request.node() + " in " + request.instanceId() + " reported statistics.");
+                        show(null);
+                        return;
+                    }
+                    statistic.select(Math.max(0, choices.statistics().indexOf(request.statistic())));
+                    grouping.select(Grouping.RUN.ordinal());
+                    draw();
+                }, this::setMessage);
+    }
+
+    private record RunChoices(List<IonInstanceRecord> instances, List<String> nodes, List<String> statistics) {
     }
 
     private static Combo combo(Composite parent, String label, int width) {

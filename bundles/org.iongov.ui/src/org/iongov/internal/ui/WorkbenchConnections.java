@@ -31,6 +31,12 @@ public final class WorkbenchConnections {
         }
     };
 
+    /**
+     * The family of jobs that read the store in use (every part's, and the audit export's): a
+     * switch closes the previous store only once they are done.
+     */
+    public static final Object STORE_READERS = PartJobs.FAMILY;
+
     private final IEclipseContext context;
     private final ConnectionsPresenter presenter;
     private Opened current;
@@ -70,7 +76,7 @@ public final class WorkbenchConnections {
     }
 
     private static void closeLater(Opened previous) {
-        Job[] reading = Job.getJobManager().find(PartJobs.FAMILY);
+        Job[] reading = Job.getJobManager().find(STORE_READERS);
         Job close = Job.create("Closing " + previous.entry().name(), monitor -> {
             try {
                 for (Job job : reading) {

@@ -1,7 +1,6 @@
 package org.iongov.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -309,25 +308,12 @@ final class AuditVerb implements Verb {
             report = new AuditReportBuilder(store, policies, "auc", Clock.systemUTC()).build(window, parsed.option("--ion"), exported);
         }
         // Written beside the target and moved into place: a failed write leaves no half report under its name.
-        Path absolute = path.toAbsolutePath();
-        Path temporary = null;
         try {
-            temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
-            try (OutputStream stream = Files.newOutputStream(temporary)) {
-                format.write(report, stream);
-            }
-            try {
-                Files.move(temporary, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
+            format.write(report, path);
         } catch (IOException e) {
-            deleteQuietly(temporary);
             err.println("iongov audit report: cannot write " + path + ": " + e.getMessage());
             return ExitCodes.FAILED;
         } catch (java.awt.AWTError | UnsatisfiedLinkError e) {
-            deleteQuietly(temporary);
             err.println("iongov audit report: cannot draw the report's chart (" + e + "): Java's headless AWT needs fontconfig"
                     + " and a font (bash .ci/install-desktop-packages installs them); or write --format csv");
             return ExitCodes.FAILED;
@@ -342,17 +328,6 @@ final class AuditVerb implements Verb {
                 + (exported == null ? " (no exported head given: entries removed from the end would not be found)"
                         : ", verified against the exported head at entry " + exported.sequence()));
         return ExitCodes.OK;
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // Left behind as a hidden .part file: the failure already reported says why.
-        }
     }
 
     private static int flagPersonalData(Arguments parsed, PrintStream out) {

@@ -2,7 +2,10 @@ package org.iongov.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -38,6 +41,34 @@ public enum ReportFormat {
             case PDF -> PdfReportWriter.write(report, out);
             case HTML -> HtmlReportWriter.write(report, out);
             default -> CsvReportWriter.write(report, out);
+        }
+    }
+
+    /**
+     * Writes the report to a file: beside it first, then moved into place, so that a failed write
+     * leaves no half report under its name (and an earlier report there stays as it was).
+     *
+     * @throws IOException when the file cannot be written (the partial file is removed)
+     */
+    public void write(AuditReport report, Path file) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
+        try {
+            try (OutputStream stream = Files.newOutputStream(temporary)) {
+                write(report, stream);
+            }
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.iongov.core.json.MetadataJson;
 import org.iongov.core.metadata.DatasetRecord;
 import org.iongov.core.metadata.DatasetUseRecord;
 import org.iongov.core.metadata.IngestBatch;
@@ -18,6 +19,7 @@ import org.iongov.core.metadata.MessageReceivedRecord;
 import org.iongov.core.metadata.MessageRecord;
 import org.iongov.core.metadata.MetadataRecord;
 import org.iongov.core.metadata.ModelRecord;
+import org.iongov.core.metadata.PredictionRecord;
 import org.iongov.core.metadata.RunEndRecord;
 import org.iongov.core.metadata.RunRecord;
 import org.iongov.core.metadata.RunStatus;
@@ -25,18 +27,25 @@ import org.iongov.core.metadata.StatisticRecord;
 import org.iongov.core.policy.ModelPropagation;
 import org.iongov.core.store.GovernanceStore;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * The paper's Figure 1(c) recorded the way the server records it, for the workbench's tests,
  * screenshots and demos: an instance of the retraining-with-approval ION in which one model was
  * trained (statistics, data with digests), approved by two people, delivered to the running
  * inference pipeline and received by it; further candidates can then be trained and parked at
- * the human-approval node. Everything goes through {@link GovernanceStore#ingest} and the real
+ * the human-approval node. {@link #recordWithoutApproval} records the same with an automatic
+ * approval instead, so that a model serves without any person's approval; {@link #predict}
+ * records what the inference run scored. Everything goes through {@link GovernanceStore#ingest} and the real
  * {@link ModelPropagation}.
  */
 public final class ApprovalScenario {
 
     /** The name the ION definition is stored under. */
     public static final String ION = "test-recommendation-approved-retraining";
+    /** Figure 1(c) with an automatic approval instead of people's ({@link #recordWithoutApproval}). */
+    public static final String AUTOMATIC_ION = "test-recommendation-automatic-retraining";
     public static final String TRAINING_NODE = "train-recommender";
     public static final String POLICY_NODE = "clinical-approval";
     public static final String INFERENCE_NODE = "recommend-tests";
@@ -80,26 +89,92 @@ public final class ApprovalScenario {
         if (store.ionDefinition(ION, 1).isEmpty()) {
             store.addIonDefinition(ION, ionJson);
         }
-        String instance = "clinic-" + suffix;
-        store.ingest(new IngestBatch(List.of(new IonInstanceRecord(instance, ION, 1, start, null))));
-        ApprovalScenario scenario = new ApprovalScenario(store, instance, "model-" + suffix + "-1", "infer-" + suffix, start);
-        Candidate first = scenario.train("model-" + suffix + "-1", "train-" + suffix + "-1", "dana", start,
+        ApprovalScenario scenario = begin(store, ION, "clinic-" + suffix, suffix, start);
+        Candidate first = scenario.train(scenario.productionModel, "train-" + suffix + "-1", "dana", start,
                 "c0ffee" + "00".repeat(29), Map.of("auc", 0.88, "recall-at-3", 0.71, "log-loss", 0.42));
         scenario.clock.now = start.plusSeconds(12);
         scenario.propagation.decideByPeople(first.message(), "olivia", "clinical-lead", true, "recall is good enough for a first model");
         scenario.clock.now = start.plusSeconds(15);
         scenario.propagation.decideByPeople(first.message(), "oscar", "clinical-lead", true, null);
-        MessageRecord delivery = scenario.propagation.deliveries(instance, INFERENCE_NODE, null, null).stream()
+        scenario.serve(first);
+        return scenario;
+    }
+
+    /**
+     * Records an instance of {@link #AUTOMATIC_ION}, Figure 1(c) with its human approval replaced by
+     * an automatic approval: the first model (trained by dana) goes to the inference node without
+     * any person's approval and serves there, which the default compliance policy
+     * {@code serving-models-approved} reports as a violation.
+     *
+     * @param ionJson Figure 1(c)'s definition, from which {@link #AUTOMATIC_ION} is derived (stored unless already there)
+     * @param suffix makes the ids unique in the store
+     */
+    public static ApprovalScenario recordWithoutApproval(GovernanceStore store, String ionJson, String suffix, Instant start) {
+        if (store.ionDefinition(AUTOMATIC_ION, 1).isEmpty()) {
+            store.addIonDefinition(AUTOMATIC_ION, automaticApproval(ionJson));
+        }
+        ApprovalScenario scenario = begin(store, AUTOMATIC_ION, "auto-" + suffix, suffix, start);
+        Candidate first = scenario.train(scenario.productionModel, "train-" + suffix + "-1", "dana", start,
+                "c0ffee" + "00".repeat(29), Map.of("auc", 0.86, "recall-at-3", 0.70));
+        scenario.serve(first);
+        return scenario;
+    }
+
+    private static ApprovalScenario begin(GovernanceStore store, String ion, String instance, String suffix, Instant start) {
+        store.ingest(new IngestBatch(List.of(new IonInstanceRecord(instance, ion, 1, start, null))));
+        return new ApprovalScenario(store, instance, "model-" + suffix + "-1", "infer-" + suffix, start);
+    }
+
+    /** The inference run starts 20 s after the scenario and takes in the first model, delivered by the policy node. */
+    private void serve(Candidate first) {
+        MessageRecord delivery = propagation.deliveries(instance, INFERENCE_NODE, null, null).stream()
                 .filter(m -> first.model().equals(m.modelId())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the approved model was not delivered to " + INFERENCE_NODE));
         Instant serving = start.plusSeconds(20);
-        scenario.clock.now = serving;
+        clock.now = serving;
         List<MetadataRecord> records = List.of(
-                new RunRecord(scenario.inferenceRun, instance, INFERENCE_NODE, RunRecord.NodeKind.PIPELINE, serving, "node-2", "flink",
+                new RunRecord(inferenceRun, instance, INFERENCE_NODE, RunRecord.NodeKind.PIPELINE, serving, "node-2", "flink",
                         "2.1.1", "agent-flink", "https://git.example.org/clinic-ml/test-recommendation.git", "151e90e", null, "scheduler"),
-                new MessageReceivedRecord("rcv-" + delivery.id(), delivery.id(), scenario.inferenceRun, serving.plusMillis(5)));
-        scenario.ingest(records);
-        return scenario;
+                new MessageReceivedRecord("rcv-" + delivery.id(), delivery.id(), inferenceRun, serving.plusMillis(5)));
+        ingest(records);
+    }
+
+    /** Figure 1(c) renamed {@link #AUTOMATIC_ION}, its policy node approving every model by itself. */
+    static String automaticApproval(String figure1c) {
+        try {
+            ObjectNode ion = (ObjectNode) MetadataJson.MAPPER.readTree(figure1c);
+            ion.put("name", AUTOMATIC_ION);
+            ion.put("description", "Figure 1(c) with an automatic approval: retrained models reach the inference pipeline unreviewed.");
+            for (JsonNode node : ion.withArray("nodes")) {
+                if ("policy".equals(node.path("type").asText())) {
+                    ObjectNode policy = (ObjectNode) node;
+                    policy.retain("type", "name");
+                    policy.put("kind", "automatic-approval");
+                }
+            }
+            return MetadataJson.MAPPER.writeValueAsString(ion);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("Figure 1(c)'s definition is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The inference run scores {@code count} encounters with the model in production, one
+     * millisecond apart from {@code at}.
+     *
+     * @return the predictions' ids
+     */
+    public List<String> predict(int count, Instant at) {
+        List<MetadataRecord> records = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = "enc-" + inferenceRun + "-" + i;
+            records.add(new PredictionRecord(id, inferenceRun, at.plusMillis(i), List.of(productionModel), "digest-" + inferenceRun + "-" + i,
+                    "{\"age\":" + (40 + i % 50) + "}", "{\"probability\":0.42}"));
+            ids.add(id);
+        }
+        ingest(records);
+        return ids;
     }
 
     /**
