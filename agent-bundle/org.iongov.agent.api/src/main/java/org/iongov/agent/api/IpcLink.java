@@ -36,8 +36,12 @@ import org.iongov.agent.api.spi.WireRecord;
 final class IpcLink implements AgentLink {
 
     private static final int QUEUE_CAPACITY = 100_000;
-    /** The longest a record waits for company before it is sent (unless a flush asks sooner). */
-    static final long LINGER = TimeUnit.MILLISECONDS.toNanos(Long.getLong("iongov.link.lingerMillis", 100));
+    /**
+     * The longest a record waits for company before it is sent (unless a flush asks sooner): each
+     * send wakes threads in the pipeline's process and in the agent, which on an engine's busy CPU
+     * cost it more than the records. {@code -Diongov.link.lingerMillis} sets it.
+     */
+    static final long LINGER = TimeUnit.MILLISECONDS.toNanos(Long.getLong("iongov.link.lingerMillis", 1000));
     /** How many waiting records make a send worth it at once. */
     static final int SEND_AT = 2_000;
 

@@ -41,7 +41,7 @@ public final class Forwarder implements Runnable {
     private final String token;
     private final int batchRecords;
     /** The least time between two batches while they are not full. */
-    static final long LINGER_MILLIS = 250;
+    static final long LINGER_MILLIS = Long.getLong("iongov.agent.forwardLingerMillis", 1000);
     private final Duration maxBackoff;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Object wakeUp = new Object();
