@@ -134,4 +134,35 @@ class ApiRecordsTest {
         assertArrayEquals(new long[] { 2, 2, 1, 0, 1 }, h.counts());
         assertThrows(IllegalArgumentException.class, () -> new Histogram(new double[] { 0, 1 }, new long[] { 1, 2 }));
     }
+
+    @Test
+    void instantsAreWrittenExactlyAsInstantWritesThem() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        List<Long> samples = new ArrayList<>(List.of(0L, -1L, 1L, 999L, 1000L, 86_399_999L, 86_400_000L, -86_400_000L,
+                1_764_192_424_512L, 1_764_192_424_000L, 1_764_201_599_999L, 1_764_201_600_000L, -62_167_219_200_000L,
+                -62_167_219_200_001L, 253_402_300_799_999L, 253_402_300_800_000L, Long.MAX_VALUE / 1000, Long.MIN_VALUE / 1000));
+        for (int i = 0; i < 20_000; i++) {
+            // Mostly recent times (the writer's cache of the day), and anywhere in years 0 to 9999.
+            samples.add(i % 2 == 0 ? 1_764_000_000_000L + random.nextLong(10L * 86_400_000L)
+                    : random.nextLong(-62_167_219_200_000L, 253_402_300_800_000L));
+        }
+        for (long millis : samples) {
+            StringBuilder out = new StringBuilder();
+            JsonText.instant(out, millis);
+            assertEquals(java.time.Instant.ofEpochMilli(millis).toString(), out.toString(), "epoch ms " + millis);
+        }
+    }
+
+    @Test
+    void sequenceIdsAreWrittenAsTheyAreSpelled() {
+        for (String producer : List.of("p-1a2b3c4d5e6f", "odd \"producer\"\\")) {
+            for (long sequence : new long[] {0, 42, 999_999_999_999L, 1_000_000_000_000L}) {
+                StringBuilder direct = new StringBuilder();
+                JsonText.sequenceId(direct, producer, sequence);
+                StringBuilder spelled = new StringBuilder();
+                JsonText.string(spelled, WireRecord.sequenceId(producer, sequence));
+                assertEquals(spelled.toString(), direct.toString());
+            }
+        }
+    }
 }

@@ -69,7 +69,11 @@ public abstract class WireRecord {
     /** Appends the record as one JSON object. */
     public final void writeJson(StringBuilder out) {
         out.append("{\"kind\":\"").append(kind).append("\",\"id\":");
-        JsonText.string(out, id());
+        if (id != null) {
+            JsonText.string(out, id);
+        } else {
+            JsonText.sequenceId(out, producer, sequence);
+        }
         writeFields(out);
         out.append('}');
     }
@@ -92,6 +96,8 @@ public abstract class WireRecord {
     }
 
     protected static void time(StringBuilder out, String name, long epochMillis) {
-        out.append(",\"").append(name).append("\":\"").append(java.time.Instant.ofEpochMilli(epochMillis)).append('"');
+        out.append(",\"").append(name).append("\":\"");
+        JsonText.instant(out, epochMillis);
+        out.append('"');
     }
 }
