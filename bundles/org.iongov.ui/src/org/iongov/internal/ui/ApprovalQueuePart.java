@@ -19,7 +19,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.iongov.core.policy.ModelPropagation.PendingApproval;
@@ -112,7 +111,7 @@ public final class ApprovalQueuePart {
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
-        queue = table(sash, ApprovalQueuePresenter.QUEUE_COLUMNS, SWT.SINGLE);
+        queue = Tables.create(sash, ApprovalQueuePresenter.QUEUE_COLUMNS, SWT.SINGLE);
         queue.setToolTipText("Select a model to review it; double-click to trace its lineage");
         queue.addListener(SWT.Selection, e -> {
             setOutcome("", false);
@@ -128,9 +127,9 @@ public final class ApprovalQueuePart {
         summaryData.widthHint = 300;
         summary.setLayoutData(summaryData);
         summary.setText(NO_SELECTION);
-        metrics = table(reviewArea, ApprovalQueuePresenter.METRIC_COLUMNS, SWT.SINGLE);
-        data = table(reviewArea, ApprovalQueuePresenter.DATA_COLUMNS, SWT.SINGLE);
-        training = table(reviewArea, List.of(PROPERTY_COLUMNS), SWT.SINGLE);
+        metrics = Tables.create(reviewArea, ApprovalQueuePresenter.METRIC_COLUMNS, SWT.SINGLE);
+        data = Tables.create(reviewArea, ApprovalQueuePresenter.DATA_COLUMNS, SWT.SINGLE);
+        training = Tables.create(reviewArea, List.of(PROPERTY_COLUMNS), SWT.SINGLE);
         // The data table has four columns of locations and digests: it gets the most room.
         int[] widths = { 330, 520, 300 };
         List<Table> reviewTables = List.of(metrics, data, training);
@@ -167,7 +166,7 @@ public final class ApprovalQueuePart {
         historyLayout.marginWidth = 0;
         historyArea.setLayout(historyLayout);
         new Label(historyArea, SWT.NONE).setText("Decisions taken (newest first)");
-        history = table(historyArea, ApprovalQueuePresenter.HISTORY_COLUMNS, SWT.SINGLE);
+        history = Tables.create(historyArea, ApprovalQueuePresenter.HISTORY_COLUMNS, SWT.SINGLE);
         sash.setWeights(25, 55, 20);
         showReview(null);
         refresh();
@@ -178,45 +177,15 @@ public final class ApprovalQueuePart {
         queue.setFocus();
     }
 
-    private static Table table(Composite parent, List<String> columns, int style) {
-        Table table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | style);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        for (String column : columns) {
-            TableColumn c = new TableColumn(table, SWT.NONE);
-            c.setText(column);
-            c.setWidth(110);
-        }
-        return table;
-    }
-
-    private static void fill(Table table, List<List<String>> rows, List<?> data) {
-        table.setRedraw(false);
-        try {
-            table.removeAll();
-            for (int i = 0; i < rows.size(); i++) {
-                TableItem item = new TableItem(table, SWT.NONE);
-                item.setText(rows.get(i).toArray(String[]::new));
-                item.setData(data.get(i));
-            }
-            for (TableColumn c : table.getColumns()) {
-                c.pack();
-                c.setWidth(Math.min(Math.max(c.getWidth(), 70), 360));
-            }
-        } finally {
-            table.setRedraw(true);
-        }
-    }
-
     // ---- actions (each a job) ----
 
     /** Re-reads the queue and the decisions taken; keeps the selected model selected while it waits. */
     public void refresh() {
         String selected = selectedModel();
         jobs.run("Reading the approval queue", () -> new Snapshot(presenter.queue(), presenter.history()), snapshot -> {
-            fill(queue, snapshot.queue().stream().map(QueueRow::cells).toList(), snapshot.queue().stream().map(QueueRow::pending).toList());
-            fill(history, snapshot.history().stream().map(DecisionRow::cells).toList(), snapshot.history());
+            Tables.fill(queue, snapshot.queue().stream().map(QueueRow::cells).toList(),
+                    snapshot.queue().stream().map(QueueRow::pending).toList(), 70, 360);
+            Tables.fill(history, snapshot.history().stream().map(DecisionRow::cells).toList(), snapshot.history(), 70, 360);
             setMessage(ApprovalQueuePresenter.queueMessage(snapshot.queue().size()));
             TableItem keep = selected == null ? null
                     : java.util.Arrays.stream(queue.getItems()).filter(i -> i.getText(0).equals(selected)).findFirst().orElse(null);
@@ -285,10 +254,11 @@ public final class ApprovalQueuePart {
         boolean any = shown != null;
         modelPage.setEnabled(selectedPending() != null);
         summary.setText(any ? shown.summary() : NO_SELECTION);
-        fill(metrics, any ? shown.metrics().stream().map(m -> m.cells()).toList() : List.of(), any ? shown.metrics() : List.of());
-        fill(data, any ? shown.data().stream().map(d -> d.cells()).toList() : List.of(), any ? shown.data() : List.of());
+        Tables.fill(metrics, any ? shown.metrics().stream().map(m -> m.cells()).toList() : List.of(), any ? shown.metrics() : List.of(),
+                70, 360);
+        Tables.fill(data, any ? shown.data().stream().map(d -> d.cells()).toList() : List.of(), any ? shown.data() : List.of(), 70, 360);
         List<Property> properties = any ? shown.training() : List.of();
-        fill(training, properties.stream().map(p -> List.of(p.name(), p.value())).toList(), properties);
+        Tables.fill(training, properties.stream().map(p -> List.of(p.name(), p.value())).toList(), properties, 70, 360);
         approve.setEnabled(any);
         reject.setEnabled(any);
         summary.getParent().layout(true, true);

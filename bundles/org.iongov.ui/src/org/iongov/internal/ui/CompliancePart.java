@@ -20,7 +20,6 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.iongov.core.compliance.Violation;
 import org.iongov.core.store.GovernanceStore;
@@ -140,34 +139,7 @@ public final class CompliancePart {
         layout.marginWidth = 0;
         area.setLayout(layout);
         new Label(area, SWT.NONE).setText(title);
-        Table table = new Table(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        for (String column : columns) {
-            TableColumn c = new TableColumn(table, SWT.NONE);
-            c.setText(column);
-            c.setWidth(110);
-        }
-        return table;
-    }
-
-    private static void fill(Table table, List<List<String>> rows, List<?> data) {
-        table.setRedraw(false);
-        try {
-            table.removeAll();
-            for (int i = 0; i < rows.size(); i++) {
-                TableItem item = new TableItem(table, SWT.NONE);
-                item.setText(rows.get(i).toArray(String[]::new));
-                item.setData(data.get(i));
-            }
-            for (TableColumn c : table.getColumns()) {
-                c.pack();
-                c.setWidth(Math.min(Math.max(c.getWidth(), 60), 520));
-            }
-        } finally {
-            table.setRedraw(true);
-        }
+        return Tables.create(area, columns, SWT.SINGLE);
     }
 
     // ---- checking (jobs) ----
@@ -191,14 +163,14 @@ public final class CompliancePart {
     private void show(Check check) {
         shown = check;
         checkNow.setEnabled(true);
-        fill(results, check.results().stream().map(r -> r.cells()).toList(), check.results());
+        Tables.fill(results, check.results().stream().map(r -> r.cells()).toList(), check.results(), 60, 520);
         for (TableItem item : results.getItems()) {
             if (!"PASS".equals(item.getText(1))) {
                 item.setForeground(1, item.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
             }
         }
-        fill(violations, check.violations().stream().map(v -> v.cells()).toList(),
-                check.violations().stream().map(v -> v.violation()).toList());
+        Tables.fill(violations, check.violations().stream().map(v -> v.cells()).toList(),
+                check.violations().stream().map(v -> v.violation()).toList(), 60, 520);
         showSelectedViolation();
         ledger.setText(check.ledgerStatus());
         ledger.setForeground(ledger.getDisplay().getSystemColor(check.ledger().intact() ? SWT.COLOR_DARK_GREEN : SWT.COLOR_DARK_RED));

@@ -21,7 +21,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.iongov.core.store.GovernanceStore;
@@ -179,32 +178,7 @@ public final class ModelPagePart {
 
     private static Table section(Composite parent, String title, List<String> columns) {
         Composite area = sectionArea(parent, title);
-        Table table = new Table(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        for (String column : columns) {
-            TableColumn c = new TableColumn(table, SWT.NONE);
-            c.setText(column);
-            c.setWidth(110);
-        }
-        return table;
-    }
-
-    private static void fill(Table table, List<List<String>> rows) {
-        table.setRedraw(false);
-        try {
-            table.removeAll();
-            for (List<String> row : rows) {
-                new TableItem(table, SWT.NONE).setText(row.toArray(String[]::new));
-            }
-            for (TableColumn c : table.getColumns()) {
-                c.pack();
-                c.setWidth(Math.min(Math.max(c.getWidth(), 60), 420));
-            }
-        } finally {
-            table.setRedraw(true);
-        }
+        return Tables.create(area, columns, SWT.SINGLE);
     }
 
     // ---- reading (jobs) ----
@@ -274,11 +248,11 @@ public final class ModelPagePart {
     private void show(ModelPage loaded, String note) {
         page = loaded;
         setSummary(loaded.summary() + (note == null ? "" : " " + note));
-        fill(identity, loaded.identity().stream().map(p -> List.of(p.name(), p.value())).toList());
-        fill(metrics, loaded.metrics().stream().map(m -> m.cells()).toList());
-        fill(data, loaded.data().stream().map(d -> d.cells()).toList());
-        fill(decisions, loaded.decisions().stream().map(d -> d.cells()).toList());
-        fill(uses, loaded.uses().stream().map(u -> u.cells()).toList());
+        Tables.fill(identity, loaded.identity().stream().map(p -> List.of(p.name(), p.value())).toList(), null, 60, 420);
+        Tables.fill(metrics, loaded.metrics().stream().map(m -> m.cells()).toList(), null, 60, 420);
+        Tables.fill(data, loaded.data().stream().map(d -> d.cells()).toList(), null, 60, 420);
+        Tables.fill(decisions, loaded.decisions().stream().map(d -> d.cells()).toList(), null, 60, 420);
+        Tables.fill(uses, loaded.uses().stream().map(u -> u.cells()).toList(), null, 60, 420);
         // At a readable zoom around the model (key 0 fits the whole graph).
         graph.setGraph(loaded.lineage().layout());
         graph.select(loaded.lineage().root());

@@ -215,7 +215,7 @@ public final class OverheadBenchmark {
         scored.sinkTo(new Timing()).name("timing");
         JvmWork before = JvmWork.now();
         double agentBefore = processCpuMillis(agentPid);
-        Map<String, Double> agentThreadsBefore = threadCpuMillis(agentPid);
+        Map<String, Double> agentThreadsBefore = agentPid < 0 ? Map.of() : threadCpuMillis(Long.toString(agentPid));
         if (Boolean.getBoolean("iongov.bench.trace")) {
             System.out.println("[flink-bench] job starts: " + (governed ? "with" : "without") + " governance");
         }
@@ -224,7 +224,7 @@ public final class OverheadBenchmark {
         cluster.executeJobBlocking(graph.getJobGraph());
         JvmWork work = JvmWork.now().minus(before);
         double agentCpu = processCpuMillis(agentPid) - agentBefore;
-        Map<String, Double> agentThreads = threadCpuMillis(agentPid);
+        Map<String, Double> agentThreads = agentPid < 0 ? new java.util.TreeMap<>() : threadCpuMillis(Long.toString(agentPid));
         agentThreads.replaceAll((kind, millis) -> millis - agentThreadsBefore.getOrDefault(kind, 0.0));
         if (governed) {
             AGENT_THREADS.add(agentThreads);
@@ -241,8 +241,6 @@ public final class OverheadBenchmark {
      * the work that no Java profile of the job's threads sees.
      */
     record JvmWork(double gcMillis, double gcCount, double gcCpuMillis, double jitCpuMillis) {
-        private static final double MILLIS_PER_TICK = 10; // USER_HZ is 100 on Linux
-
         static JvmWork now() {
             double millis = 0;
             double count = 0;
@@ -250,31 +248,8 @@ public final class OverheadBenchmark {
                 millis += Math.max(0, gc.getCollectionTime());
                 count += Math.max(0, gc.getCollectionCount());
             }
-            double gcTicks = 0;
-            double jitTicks = 0;
-            java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
-            for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
-                try {
-                    String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim();
-                    // The serial collector (which the JVM picks when it may use one CPU) collects on the VM thread.
-                    boolean gc = name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread");
-                    boolean jit = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
-                    if (gc || jit) {
-                        String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
-                        // Fields after the ")" that closes the name: state is field 3, utime 14 and stime 15.
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        double ticks = Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]);
-                        if (gc) {
-                            gcTicks += ticks;
-                        } else {
-                            jitTicks += ticks;
-                        }
-                    }
-                } catch (java.io.IOException | RuntimeException e) {
-                    // a thread that ended meanwhile
-                }
-            }
-            return new JvmWork(millis, count, gcTicks * MILLIS_PER_TICK, jitTicks * MILLIS_PER_TICK);
+            Map<String, Double> threads = threadCpuMillis("self");
+            return new JvmWork(millis, count, threads.getOrDefault("gc", 0.0), threads.getOrDefault("jit", 0.0));
         }
 
         JvmWork minus(JvmWork earlier) {
@@ -287,24 +262,23 @@ public final class OverheadBenchmark {
     private static final List<Map<String, Double>> AGENT_THREADS = new ArrayList<>();
 
     /**
-     * A process's CPU time by kind of thread (ms), from {@code /proc/PID/task}: the agent's IPC
-     * readers, writer, forwarder (with the HTTP client's threads), status and heartbeat, JIT
-     * compiler, garbage collector, and the rest. Threads that end between two readings are not counted.
+     * A process's CPU time by kind of thread (ms), from {@code /proc/PROCESS/task} ({@code self} or
+     * a pid): the agent's IPC readers, writer, forwarder (with the HTTP client's threads), status
+     * and heartbeat, the JIT compiler, the garbage collector (the serial collector, which the JVM
+     * picks when it may use one CPU, collects on the VM thread), and the rest. Threads that end
+     * between two readings are not counted; empty on other systems.
      */
-    static Map<String, Double> threadCpuMillis(long pid) {
+    static Map<String, Double> threadCpuMillis(String process) {
         Map<String, Double> byKind = new java.util.TreeMap<>();
-        java.io.File[] tasks = pid < 0 ? null : new java.io.File("/proc/" + pid + "/task").listFiles();
+        java.io.File[] tasks = new java.io.File("/proc/" + process + "/task").listFiles();
         for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
             try {
                 String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim();
-                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                double millis = 10 * (Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]));
                 String kind = name.startsWith("iongov-agent-ipc") ? "ipc" : name.startsWith("iongov-agent-wr") ? "writer"
                         : name.startsWith("iongov-agent-fo") || name.startsWith("HttpClient") ? "forwarder"
                         : name.startsWith("iongov-agent") ? "status" : name.startsWith("C1 ") || name.startsWith("C2 ") ? "jit"
                         : name.startsWith("GC ") || name.startsWith("G1 ") || name.equals("VM Thread") ? "gc" : "other";
-                byKind.merge(kind, millis, Double::sum);
+                byKind.merge(kind, cpuMillis(task.toPath().resolve("stat")), Double::sum);
             } catch (java.io.IOException | RuntimeException e) {
                 // a thread that ended meanwhile
             }
@@ -314,16 +288,19 @@ public final class OverheadBenchmark {
 
     /** A process's CPU time (user and system) from {@code /proc/PID/stat}, in ms; 0 without a pid or on other systems. */
     static double processCpuMillis(long pid) {
-        if (pid < 0) {
-            return 0;
-        }
         try {
-            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return 10 * (Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]));
+            return pid < 0 ? 0 : cpuMillis(Path.of("/proc", Long.toString(pid), "stat"));
         } catch (java.io.IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** User and system time from a {@code stat} file of /proc, in ms (USER_HZ is 100 on Linux). */
+    private static double cpuMillis(Path stat) throws java.io.IOException {
+        String text = java.nio.file.Files.readString(stat);
+        // Fields after the ")" that closes the name: state is field 3, utime 14 and stime 15.
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return 10 * (Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]));
     }
 
     /** {@code --sampling 0,0.0001,0.001}: the rates to measure, each a share in [0, 1]. */
