@@ -79,6 +79,39 @@ class IpcAgentTest {
     }
 
     @Test
+    void recordsLargerThanTheLinksChunksAndInputsWithLineBreaksArriveWhole() throws Exception {
+        try (ServerFixture fixture = new ServerFixture(temp.resolve("store"))) {
+            fixture.startServer();
+            Path socket = temp.resolve("agent.sock");
+            Process agent = startAgent(fixture, temp.resolve("spool"), socket);
+            // A model of 1 MiB (about 1.4 MB of base64 in its record: several of the link's 256 KiB chunks), and
+            // a pretty-printed input with line breaks and non-ASCII text (the link's lines are one record each).
+            byte[] bytes = new byte[1 << 20];
+            new java.util.Random(3).nextBytes(bytes);
+            String input = "{\n  \"patient\": \"Zoë 🩺\",\r\n  \"age\": 71\n}";
+            try (Governance governance = Governance.connect(socket)) {
+                RunHandle run = governance.openRun(RunSpec.of(ServerFixture.INSTANCE, "recommend-tests"));
+                String modelId = run.publishModel("candidate-model", new org.iongov.agent.api.ModelArtifact("big", "opaque", bytes, null));
+                assertTrue(run.prediction("p-multiline", input, "{\"score\":0.5}", java.util.List.of(modelId)));
+                run.close();
+                assertTrue(governance.flush(Duration.ofSeconds(60)));
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (System.currentTimeMillis() < deadline && fixture.store.counts().getOrDefault(RecordKind.RUN_END, 0L) < 1) {
+                    // the store reads pace the loop; no fixed sleep
+                }
+                org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, fixture.store.model(modelId).orElseThrow().bytes());
+                org.iongov.core.metadata.PredictionRecord p = fixture.store.prediction("p-multiline").orElseThrow();
+                String stored = "{\"patient\":\"Zoë 🩺\",\"age\":71}";
+                assertEquals(stored, p.inputJson(), "the same JSON (the server stores it compact)");
+                assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(stored.getBytes(StandardCharsets.UTF_8))), p.inputDigest(), "the digest of the input as stored");
+            } finally {
+                agent.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
     void aPipelineInAnotherProcessReceivesApprovedModelsThroughTheAgent() throws Exception {
         try (ServerFixture fixture = new ServerFixture(temp.resolve("store"))) {
             fixture.startServer();

@@ -6,16 +6,13 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.iongov.agent.api.spi.AgentLink;
@@ -27,15 +24,23 @@ import org.iongov.agent.api.spi.WireRecord;
  * {@code !flush n} asks the agent to answer {@code durable n} once the first n records of the
  * connection are in its spool, forcing it to disk at once; {@code !sync n} asks the same at the
  * agent's own pace (it forces its spool at most every 100 ms), which is how routine sends are
- * confirmed. A background thread does the writing, so the pipeline's thread
- * only enqueues. It sends at most once per {@link #LINGER} unless {@link #SEND_AT} records wait, a
- * message (e.g. a published model) waits, or a flush is asked for: each send is a round trip to the agent, so a trickle of records sent one by one would cost the agent (and the server
- * behind it) far more than the same records in groups. Records not yet confirmed durable are kept and sent again after a reconnect
- * (the agent restarted); the server stores each id once, so a resend never duplicates.
+ * confirmed.
+ * <p>
+ * The pipeline's thread writes the records as JSON lines (in small batches) into an {@link
+ * OutboundBuffer}, a few reused arrays of bytes, and a background thread sends from there. The lines stay there until the
+ * agent confirms them durable, to be sent again after a reconnect (the agent restarted; the server
+ * stores each id once, so a resend never duplicates). Kept as objects instead, a second's worth of
+ * records would survive each young collection of the engine's JVM meanwhile and be copied every time.
+ * <p>
+ * It sends at most once per {@link #LINGER} unless {@link #SEND_AT} records wait, a message (e.g. a
+ * published model) waits, or a flush is asked for: each send is a round trip to the agent, so a
+ * trickle of records sent one by one would cost the agent (and the server behind it) far more
+ * than the same records in groups.
  */
 final class IpcLink implements AgentLink {
 
-    private static final int QUEUE_CAPACITY = 100_000;
+    /** Bytes of records waiting or unconfirmed beyond which {@link #offer} waits for the agent. */
+    static final long CAPACITY_BYTES = Long.getLong("iongov.link.capacityBytes", 64L << 20);
     /**
      * The longest a record waits for company before it is sent (unless a flush asks sooner): each
      * send wakes threads in the pipeline's process and in the agent, which on an engine's busy CPU
@@ -44,19 +49,27 @@ final class IpcLink implements AgentLink {
     static final long LINGER = TimeUnit.MILLISECONDS.toNanos(Long.getLong("iongov.link.lingerMillis", 1000));
     /** How many waiting records make a send worth it at once. */
     static final int SEND_AT = 2_000;
+    /** Records written as JSON together (a message at once). */
+    static final int WRITE_BATCH = 32;
 
     private final Path socket;
-    private final ConcurrentLinkedQueue<WireRecord> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
     private final Thread sender;
     private final Object progress = new Object();
+    /** The records' lines from the oldest unconfirmed one on; guarded by {@code this}, as are the two below. */
+    private final OutboundBuffer buffer = new OutboundBuffer();
+    /** Records offered and not yet written into the buffer (fewer than {@link #WRITE_BATCH}). */
+    private final java.util.ArrayList<WireRecord> unwritten = new java.util.ArrayList<>(WRITE_BATCH);
+    private final StringBuilder json = new StringBuilder(512);
     private volatile boolean running = true;
-    /** Records handed to this link, and records the agent confirmed durable (in order). */
+    /** Records handed to this link. */
     private volatile long offered;
+    /** Records handed to the socket (on this connection or an earlier one). */
+    private volatile long sent;
     /** The highest {@link #offered} count a caller of {@link #flush} waits for. */
     private volatile long flushWanted;
     /** A message (a model published, a decision's trigger) waits: it goes without lingering. */
     private volatile boolean urgent;
+    /** Records the agent confirmed durable (in order). */
     private volatile long durable;
     private volatile String lastError;
     /** Records the agent refused (quota full), on earlier connections and on this one. */
@@ -76,27 +89,32 @@ final class IpcLink implements AgentLink {
     }
 
     /**
-     * Hands a record to the sending thread. When the pipeline outpaces the socket and the queue
-     * is full, waits for room like an in-process agent does (up to 1 s for telemetry, 10 s for
-     * evidence), then refuses.
+     * Writes a record into the buffer the sending thread sends from. When the pipeline outpaces
+     * the agent and the buffer is full, waits for room like an in-process agent does (up to 1 s for
+     * telemetry, 10 s for evidence), then refuses.
      */
     @Override
-    public synchronized boolean offer(WireRecord record) {
+    public boolean offer(WireRecord record) {
         long deadline = 0;
         while (running) {
-            int waiting = queued.incrementAndGet();
-            if (waiting <= QUEUE_CAPACITY) {
-                queue.add(record);
-                offered++;
-                if (record.kind().equals("message")) {
-                    urgent = true;
-                    LockSupport.unpark(sender);
-                } else if (waiting == 1 || waiting % SEND_AT == 0) {
-                    LockSupport.unpark(sender);
+            synchronized (this) {
+                long pending = buffer.pending();
+                if (pending < CAPACITY_BYTES || pending == 0) { // (one record always fits in an empty buffer, however large)
+                    unwritten.add(record);
+                    long waiting = ++offered - sent;
+                    if (record.kind().equals("message")) {
+                        writeUnwritten();
+                        urgent = true;
+                        LockSupport.unpark(sender);
+                    } else if (unwritten.size() >= WRITE_BATCH) {
+                        writeUnwritten();
+                    }
+                    if (waiting == 1 || waiting % SEND_AT == 0) {
+                        LockSupport.unpark(sender);
+                    }
+                    return true;
                 }
-                return true;
             }
-            queued.decrementAndGet();
             long now = System.nanoTime();
             if (deadline == 0) {
                 deadline = now + TimeUnit.SECONDS.toNanos(record.isEvidence() ? 10 : 1);
@@ -106,6 +124,33 @@ final class IpcLink implements AgentLink {
             LockSupport.parkNanos(200_000);
         }
         return false;
+    }
+
+    /**
+     * Writes the records offered since the last batch as JSON lines (the caller holds the lock). In
+     * batches: a pipeline records one prediction in a thousand, say, and by then its scoring has
+     * pushed this code and its data out of the CPU's caches; a batch pays that once, not per record,
+     * and {@link #WRITE_BATCH} records are too few and too short-lived to cost the collector.
+     */
+    private void writeUnwritten() {
+        for (int i = 0; i < unwritten.size(); i++) {
+            WireRecord record = unwritten.get(i);
+            json.setLength(0);
+            try {
+                record.writeJson(json);
+            } catch (RuntimeException e) {
+                // (a field's value failed as JSON, e.g. a map changed meanwhile) The line still goes, as a record the server
+                // refuses with its reason and the agent keeps aside: nothing vanishes, and the agent's count of lines stays right.
+                json.setLength(0);
+                json.append("{\"kind\":\"").append(record.kind()).append("\",\"id\":");
+                org.iongov.agent.api.spi.JsonText.string(json, record.id());
+                json.append(",\"unwritable\":");
+                org.iongov.agent.api.spi.JsonText.string(json, e.toString());
+                json.append('}');
+            }
+            buffer.appendLine(json);
+        }
+        unwritten.clear();
     }
 
     @Override
@@ -176,71 +221,66 @@ final class IpcLink implements AgentLink {
         };
     }
 
-    /** Sends queued records; on any failure reconnects and resends what was not confirmed. */
+    /**
+     * Sends the buffered lines; on any failure reconnects and sends again what was not confirmed.
+     * Each send is everything not yet confirmed, and the agent's answer confirms all of it.
+     */
     private void sendLoop() {
-        Deque<String> unconfirmed = new ArrayDeque<>();
         while (running) {
             try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
                 channel.connect(UnixDomainSocketAddress.of(socket));
-                OutputStream out = Channels.newOutputStream(channel);
-                BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
+                BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.US_ASCII));
                 lastError = null;
-                // A new connection counts from zero: send again what the agent did not confirm.
-                long connectionSent = 0;
                 refusedBefore += refusedOnConnection;
                 refusedOnConnection = 0;
-                StringBuilder batch = new StringBuilder();
-                for (String line : unconfirmed) {
-                    batch.append(line).append('\n');
-                    connectionSent++;
-                }
+                // The agent counts a connection's records from zero; this one starts with what it did not confirm.
+                long connectionStart = durable;
+                sent = connectionStart;
+                boolean resend = offered > connectionStart;
                 long lastSend = System.nanoTime() - LINGER;
                 while (running) {
-                    if (batch.length() == 0) { // (a reconnect's resend goes at once)
-                        if (queue.isEmpty() && unconfirmed.isEmpty()) {
+                    if (!resend) {
+                        if (offered == sent) {
                             LockSupport.parkNanos(LINGER * 10); // idle: offer() wakes this thread
                             continue;
                         }
                         lingerUntil(lastSend + LINGER);
                     }
+                    resend = false;
                     // Forced to disk now when someone waits (a flush), a model goes out or a backlog does (waiting for the agent's
                     // periodic fsync would hold a busy pipeline to one batch per interval); a trickle is confirmed at the agent's pace.
-                    boolean force = urgent || flushWanted > durable || queued.get() >= SEND_AT;
+                    boolean force = urgent || flushWanted > durable || offered - sent >= SEND_AT;
                     urgent = false;
-                    StringBuilder json = new StringBuilder(200);
-                    for (WireRecord r; batch.length() < (1 << 20) && (r = queue.poll()) != null;) {
-                        queued.decrementAndGet();
-                        json.setLength(0);
-                        r.writeJson(json);
-                        String line = json.toString();
-                        unconfirmed.add(line);
-                        batch.append(line).append('\n');
-                        connectionSent++;
+                    OutboundBuffer.Lines lines;
+                    synchronized (this) {
+                        writeUnwritten();
+                        lines = buffer.unconfirmed(offered);
                     }
-                    if (batch.length() == 0 && unconfirmed.isEmpty()) {
+                    if (lines.records() == durable) {
                         continue;
                     }
                     lastSend = System.nanoTime();
-                    batch.append(force ? "!flush " : "!sync ").append(connectionSent).append('\n');
-                    out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
-                    out.flush();
-                    batch.setLength(0);
+                    sent = lines.records();
+                    long onConnection = lines.records() - connectionStart;
+                    write(channel, lines.bytes());
+                    write(channel, new ByteBuffer[] {
+                        ByteBuffer.wrap(((force ? "!flush " : "!sync ") + onConnection + "\n").getBytes(StandardCharsets.US_ASCII))});
                     String reply = in.readLine();
                     if (reply == null || !reply.startsWith("durable ")) {
                         throw new IOException("agent answered " + reply);
                     }
                     String[] words = reply.split(" ");
-                    long confirmedOnConnection = Long.parseLong(words[1]);
+                    if (Long.parseLong(words[1]) != onConnection) {
+                        throw new IOException("agent confirmed " + words[1] + " records of the " + onConnection + " sent");
+                    }
                     if (words.length >= 4 && words[2].equals("refused")) {
                         refusedOnConnection = Long.parseLong(words[3]);
                     }
-                    // Drop what the agent now holds durably.
-                    long drop = confirmedOnConnection - (connectionSent - unconfirmed.size());
-                    for (long i = 0; i < drop && !unconfirmed.isEmpty(); i++) {
-                        unconfirmed.poll();
+                    synchronized (this) {
+                        buffer.confirm(lines);
                     }
                     synchronized (progress) {
-                        durable = offered - queued.get() - unconfirmed.size();
+                        durable = lines.records();
                         progress.notifyAll();
                     }
                 }
@@ -251,9 +291,18 @@ final class IpcLink implements AgentLink {
         }
     }
 
+    /** One chunk at a time: the channel copies each into a temporary direct buffer of its size. */
+    private static void write(SocketChannel channel, ByteBuffer[] bytes) throws IOException {
+        for (ByteBuffer b : bytes) {
+            while (b.hasRemaining()) {
+                channel.write(b);
+            }
+        }
+    }
+
     /** Waits until the deadline, or until enough records wait, a flush is asked for or the link closes. */
     private void lingerUntil(long deadline) {
-        for (long left; running && (left = deadline - System.nanoTime()) > 0 && queued.get() < SEND_AT && flushWanted <= durable
+        for (long left; running && (left = deadline - System.nanoTime()) > 0 && offered - sent < SEND_AT && flushWanted <= durable
                 && !urgent;) {
             LockSupport.parkNanos(left);
         }

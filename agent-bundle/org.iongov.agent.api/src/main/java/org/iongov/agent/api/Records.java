@@ -1,9 +1,5 @@
 package org.iongov.agent.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,18 +44,10 @@ final class Records {
     }
 
     /**
-     * A recorded prediction. The pipeline's thread only keeps references; the input's digest and
-     * the JSON are made when the record is written, on the link's or agent's thread.
+     * A recorded prediction. No digest of the input: the server computes it from the input it
+     * stores (an engine's CPU is better spent scoring, and the digest then matches the stored text).
      */
     static final class PredictionPoint extends WireRecord {
-        private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java runtime has SHA-256", e);
-            }
-        });
-
         private final String runId;
         private final List<String> modelIds;
         private final String inputJson;
@@ -73,16 +61,11 @@ final class Records {
             this.outputJson = outputJson;
         }
 
-        static String sha256(String text) {
-            return HexFormat.of().formatHex(SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
-        }
-
         @Override
         protected void writeFields(StringBuilder out) {
             field(out, "runId", runId);
             time(out, "time", timeMillis());
             field(out, "modelIds", modelIds);
-            field(out, "inputDigest", sha256(inputJson));
             field(out, "input", new RawJson(inputJson));
             field(out, "output", new RawJson(outputJson));
         }

@@ -157,7 +157,8 @@ public final class RunHandle implements AutoCloseable {
      * A prediction, recorded when the sampling share picks its id.
      *
      * @param predictionId the prediction's id (unique)
-     * @param inputJson the input as JSON (kept when sampled, always digested)
+     * @param inputJson the input as JSON (the server stores it with its SHA-256 digest, by which the same input
+     *     scored by other pipelines is found)
      * @param outputJson the output as JSON
      * @param modelIds the model(s) that made it
      * @return whether it was recorded

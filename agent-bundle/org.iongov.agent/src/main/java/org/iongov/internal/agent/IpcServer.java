@@ -1,8 +1,6 @@
 package org.iongov.internal.agent;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -100,29 +98,34 @@ public final class IpcServer implements AutoCloseable {
     private void serve(SocketChannel client) {
         connections.incrementAndGet();
         try (client) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8),
-                    1 << 16);
+            // Records are kept as the bytes that came (the spool's format): no decoding and encoding again.
+            LineReader in = new LineReader(Channels.newInputStream(client));
             OutputStream out = Channels.newOutputStream(client);
             long received = 0;
             long refused = 0;
-            for (String line; running && (line = in.readLine()) != null;) {
-                if (line.startsWith("!subscribe ")) {
-                    subscribe(line.substring("!subscribe ".length()), out);
-                    return;
-                }
-                boolean flush = line.startsWith("!flush ");
-                if (flush || line.startsWith("!sync ")) {
-                    // !flush: durable now (the pipeline waits in flush()); !sync: a routine confirmation, at the writer's pace.
-                    if (flush) {
-                        link.flush(Duration.ofMinutes(5));
-                    } else {
-                        link.awaitDurable(Duration.ofMinutes(5));
+            for (byte[] line; running && (line = in.readLine()) != null;) {
+                if (line.length > 0 && line[0] == '!') {
+                    String command = new String(line, StandardCharsets.UTF_8);
+                    if (command.startsWith("!subscribe ")) {
+                        subscribe(command.substring("!subscribe ".length()), out);
+                        return;
                     }
-                    out.write(("durable " + received + " refused " + refused + "\n").getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                } else if (!line.isBlank()) {
+                    boolean flush = command.startsWith("!flush ");
+                    if (flush || command.startsWith("!sync ")) {
+                        // !flush: durable now (the pipeline waits in flush()); !sync: a routine confirmation, at the writer's pace.
+                        if (flush) {
+                            link.flush(Duration.ofMinutes(5));
+                        } else {
+                            link.awaitDurable(Duration.ofMinutes(5));
+                        }
+                        out.write(("durable " + received + " refused " + refused + "\n").getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        continue;
+                    }
+                }
+                if (!isBlank(line)) {
                     received++;
-                    if (!link.offer(new RawRecord(kindOf(line), line.getBytes(StandardCharsets.UTF_8)))) {
+                    if (!link.offer(new RawRecord(kindOf(line), line))) {
                         refused++;
                     }
                 }
@@ -134,6 +137,15 @@ public final class IpcServer implements AutoCloseable {
         } finally {
             connections.decrementAndGet();
         }
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -172,17 +184,20 @@ public final class IpcServer implements AutoCloseable {
         }
     }
 
+    private static final byte[] KIND_PREFIX = "{\"kind\":\"".getBytes(StandardCharsets.US_ASCII);
+
+    /** The record's kind: the API writes it first; anything else is parsed. */
     @SuppressWarnings("unchecked")
-    static String kindOf(String line) {
-        String prefix = "{\"kind\":\"";
-        if (line.startsWith(prefix)) {
-            int end = line.indexOf('"', prefix.length());
-            if (end > 0) {
-                return line.substring(prefix.length(), end);
+    static String kindOf(byte[] line) {
+        if (line.length > KIND_PREFIX.length && java.util.Arrays.equals(line, 0, KIND_PREFIX.length, KIND_PREFIX, 0, KIND_PREFIX.length)) {
+            for (int end = KIND_PREFIX.length; end < line.length && end < KIND_PREFIX.length + 64; end++) {
+                if (line[end] == '"') {
+                    return new String(line, KIND_PREFIX.length, end - KIND_PREFIX.length, StandardCharsets.UTF_8);
+                }
             }
         }
         try {
-            Object kind = ((java.util.Map<String, Object>) MiniJson.parse(line)).get("kind");
+            Object kind = ((java.util.Map<String, Object>) MiniJson.parse(new String(line, StandardCharsets.UTF_8))).get("kind");
             return kind instanceof String k ? k : "unknown";
         } catch (RuntimeException e) {
             return "unknown"; // the server will refuse it as invalid, and the agent quarantines it

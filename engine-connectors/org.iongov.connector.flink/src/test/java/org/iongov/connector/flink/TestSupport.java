@@ -1,6 +1,7 @@
 package org.iongov.connector.flink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
@@ -128,12 +129,13 @@ final class TestSupport {
         return Double.parseDouble(m.group(1));
     }
 
-    /** The prediction's recorded input is the encounter's JSON (its digest) with its features. */
+    /** The prediction's recorded input is the encounter's JSON with its features, and its digest that of the stored input. */
     static void assertRecordedInput(PatientRecord input, org.iongov.core.metadata.PredictionRecord p) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(input.featuresJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .digest(p.inputJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             assertEquals(java.util.HexFormat.of().formatHex(digest), p.inputDigest(), p.id());
+            assertTrue(p.inputJson().startsWith("{\"encounterId\":\"" + input.encounterId() + "\","), p.inputJson());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }

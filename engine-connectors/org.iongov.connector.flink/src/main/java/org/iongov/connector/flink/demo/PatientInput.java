@@ -42,6 +42,8 @@ public final class PatientInput implements InferenceInput<PatientRecord> {
     static void number(StringBuilder out, double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             out.append((long) v);
+        } else if (Math.abs(v) < 1e5 && fourDecimals(out, v)) {
+            return;
         } else if (Double.isFinite(v)) {
             BigDecimal rounded = new BigDecimal(Double.toString(v)).setScale(4, RoundingMode.HALF_UP);
             if (v < 0 && rounded.signum() == 0) {
@@ -51,6 +53,31 @@ public final class PatientInput implements InferenceInput<PatientRecord> {
         } else {
             out.append(String.format(Locale.ROOT, "%.4f", v));
         }
+    }
+
+    /**
+     * {@code %.4f} by arithmetic, when the value is not within 1e-6 of a rounding tie: there the
+     * scaled value's rounding errors (below 1e-7 for magnitudes under 1e5) cannot change the result,
+     * and the decimal and the binary value round alike. False (nothing written) near a tie.
+     */
+    private static boolean fourDecimals(StringBuilder out, double v) {
+        double scaled = Math.abs(v) * 10_000;
+        double whole = Math.floor(scaled);
+        double fraction = scaled - whole;
+        if (Math.abs(fraction - 0.5) <= 1e-6) {
+            return false;
+        }
+        long units = (long) whole + (fraction > 0.5 ? 1 : 0);
+        if (v < 0) {
+            out.append('-'); // (also for a negative value rounded to zero, as Formatter writes it)
+        }
+        out.append(units / 10_000).append('.');
+        long decimals = units % 10_000;
+        for (long pad = 1000; pad > 1 && decimals < pad; pad /= 10) {
+            out.append('0');
+        }
+        out.append(decimals);
+        return true;
     }
 
     /** The encounter features' names and fixed signature bins (wide enough for the drifted population). */

@@ -17,7 +17,8 @@ import org.iongov.connector.flink.Prediction;
  * per window, throughput, latency percentiles, input and prediction signatures and (for a control
  * node) the divergence from the primary's scores.
  *
- * <p>Kept off the hot path: per record only a counter and two countdowns (measuring, sampling).
+ * <p>Kept off the hot path: per record of a primary node one countdown ({@link #quiet}) to the next
+ * record that is measured or recorded, where the records in between are counted ({@link #event}).
  * Latency and histograms are measured on every {@code stride}-th record, the stride chosen per window so that about {@value #MEASURED_PER_WINDOW} records are measured (and doubled
  * whenever more than {@value #MEASURED_PER_MILLISECOND} fall in one millisecond); histograms thus
  * count a systematic sample of the window (their shape, not the window's total).
@@ -53,7 +54,12 @@ public final class InferenceReporter implements AutoCloseable {
     private long measured;
     private long latencyMax;
     private int stride = 1;
-    private int untilMeasure = 1;
+    private long untilMeasure = 1;
+    /** Records until the next recorded prediction (a primary node's, drawn by the sampler). */
+    private long untilRecord;
+    /** Records until the next one measured or recorded; the countdown started at {@link #span}. */
+    private long untilEvent = 1;
+    private long span = 1;
     private long lastMeasuredAt;
     private int measuredThatMillisecond;
     private long unreportedProgress;
@@ -90,10 +96,56 @@ public final class InferenceReporter implements AutoCloseable {
         scoreCounts = new long[scoreEdges.length - 1];
         progress = LiveProgress.of(node);
         sampler = new Sampler(sampling, System.nanoTime() ^ ((long) subtask << 32));
+        untilRecord = sampler.gap();
+        rearm();
         windowStart = System.currentTimeMillis();
     }
 
-    /** Counts a scored record; true when it is one to measure ({@link #measure}). */
+    /** What {@link #event} says of a record: measure it ({@link #measure}). */
+    public static final int MEASURE = 1;
+    /** What {@link #event} says of a record: record its prediction ({@link #prediction}). */
+    public static final int RECORD = 2;
+
+    /**
+     * The hot path of a primary node: true for a record with nothing to do beyond being counted
+     * (nearly all); false for one to pass to {@link #event}.
+     */
+    public boolean quiet() {
+        return --untilEvent > 0;
+    }
+
+    /**
+     * A primary node's record that {@link #quiet} did not pass: counts the records since the last
+     * such, and says what to do with this one ({@link #MEASURE}, {@link #RECORD}, both or neither).
+     * A caller told to measure calls {@link #measure}.
+     */
+    public int event() {
+        count += span;
+        untilMeasure -= span;
+        untilRecord -= span;
+        int what = 0;
+        if (untilRecord <= 0) {
+            what |= RECORD;
+            untilRecord = sampler.gap();
+        }
+        if (untilMeasure <= 0) {
+            what |= MEASURE;
+        }
+        rearm();
+        return what;
+    }
+
+    private void rearm() {
+        span = untilEvent = Math.max(1, Math.min(untilMeasure, untilRecord));
+    }
+
+    /** Records counted down since the last event join the count (before the count is read at the end). */
+    private void settle() {
+        count += span - untilEvent;
+        span = untilEvent;
+    }
+
+    /** A control node's record: counts it and its divergence from the primary; true when it is one to measure ({@link #measure}). */
     public boolean count(double score, double reference) {
         count++;
         if (reference == reference) { // a control node: the primary's score of the same input
@@ -132,19 +184,12 @@ public final class InferenceReporter implements AutoCloseable {
         if (now - windowStart >= windowMillis) {
             report(now);
         }
+        rearm();
     }
 
     /** Whether any prediction is recorded. */
     public boolean sampling() {
         return sampling > 0;
-    }
-
-    /**
-     * Whether this record's prediction is recorded: each with probability {@code sampling}, by a
-     * countdown (no hashing of ids on the hot path). A control node follows its primary's choice instead.
-     */
-    public boolean sampleNext() {
-        return sampler.next();
     }
 
     /** Records a (sampled) prediction, with the exact model(s) that made it. */
@@ -226,6 +271,7 @@ public final class InferenceReporter implements AutoCloseable {
     /** Reports the last (partial) window, and waits (up to 30 s) until the agent holds everything. */
     @Override
     public void close() {
+        settle();
         progress.scored.addAndGet(count - unreportedProgress);
         unreportedProgress = count;
         if (count > 0 && measured > 0) {

@@ -29,7 +29,8 @@ final class Sampler {
         return true;
     }
 
-    private long gap() {
+    /** Records until the next pick, this one included: each picked with probability share. */
+    long gap() {
         if (share >= 1) {
             return 1;
         }

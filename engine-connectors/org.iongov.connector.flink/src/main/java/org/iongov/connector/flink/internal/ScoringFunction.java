@@ -233,10 +233,21 @@ public final class ScoringFunction<I, T> extends BroadcastProcessFunction<I, Mod
             out.collect(new Prediction<>(element, score, modelIds));
             return;
         }
-        // A control node records the inputs its primary recorded; a primary picks its share by a countdown.
-        boolean recorded = control ? ((Prediction<T>) in).recorded && reporter.sampling() : reporter.sampleNext();
+        boolean recorded;
+        boolean measured;
+        if (control) { // records the inputs its primary recorded, and its divergence on every one
+            recorded = ((Prediction<T>) in).recorded && reporter.sampling();
+            measured = reporter.count(score, reference);
+        } else if (reporter.quiet()) { // nearly every record of a primary: one countdown
+            out.collect(new Prediction<>(element, score, modelIds, false));
+            return;
+        } else {
+            int what = reporter.event();
+            recorded = (what & InferenceReporter.RECORD) != 0;
+            measured = (what & InferenceReporter.MEASURE) != 0;
+        }
         out.collect(new Prediction<>(element, score, modelIds, recorded));
-        if (reporter.count(score, reference)) {
+        if (measured) {
             long created = view.createdAt(element);
             if (created < 0) {
                 Long timestamp = ctx == null ? null : ctx.timestamp();

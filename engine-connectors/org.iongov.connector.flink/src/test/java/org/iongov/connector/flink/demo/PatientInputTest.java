@@ -30,4 +30,20 @@ class PatientInputTest {
             assertEquals(String.format(Locale.ROOT, "%.4f", v), out.toString(), "value " + v);
         }
     }
+
+    @Test
+    void roundsLikeFormatterAcrossMagnitudesAndNearTies() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 200_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> random.nextDouble(-200, 200);
+                case 1 -> random.nextDouble(-1e5, 1e5);
+                case 2 -> (random.nextInt(-2_000_000, 2_000_000) + 0.5) / 10_000; // a tie in decimal, rarely in binary
+                default -> Math.scalb(random.nextDouble(), -random.nextInt(1, 40)); // small magnitudes
+            };
+            StringBuilder out = new StringBuilder();
+            PatientInput.number(out, v);
+            assertEquals(String.format(Locale.ROOT, "%.4f", v), out.toString(), "value " + v);
+        }
+    }
 }

@@ -46,4 +46,42 @@ class InferenceReporterTest {
             assertFalse(none.next(), "share 0 records none");
         }
     }
+
+    /**
+     * A primary node's countdown: the records between events are all counted (the progress after
+     * the last measured record is its index), the share asked for is recorded, and about every
+     * stride-th record is measured. No agent is needed: the link keeps what it cannot send.
+     */
+    @Test
+    void oneCountdownCountsEveryRecordAndPicksTheSharesToMeasureAndRecord(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) {
+        String node = "countdown-test";
+        org.iongov.connector.flink.GovernanceConfig config = org.iongov.connector.flink.demo.PatientInput.signatures(
+                org.iongov.connector.flink.GovernanceConfig.of(temp.resolve("no-agent.sock"), "instance", node, "run-1"))
+                .channels("model").sampling(0.01);
+        LiveProgress.reset(node);
+        InferenceReporter reporter = new InferenceReporter(config, 0, 1);
+        double[] features = new double[config.features().size()];
+        int records = 1_000_000;
+        long recorded = 0;
+        long measured = 0;
+        long lastMeasured = -1;
+        for (int i = 0; i < records; i++) {
+            if (reporter.quiet()) {
+                continue;
+            }
+            int what = reporter.event();
+            if ((what & InferenceReporter.RECORD) != 0) {
+                recorded++;
+            }
+            if ((what & InferenceReporter.MEASURE) != 0) {
+                reporter.measure(features, 0.5, -1);
+                measured++;
+                lastMeasured = i;
+            }
+        }
+        assertTrue(recorded > 9_500 && recorded < 10_500, recorded + " recorded of 1,000,000 at 0.01");
+        assertTrue(measured >= 10, measured + " measured (about one a millisecond at most)");
+        org.junit.jupiter.api.Assertions.assertEquals(lastMeasured + 1, LiveProgress.of(node).scored.get(),
+                "every record up to the last measured one counted, once");
+    }
 }
