@@ -140,7 +140,7 @@ final class AgentBenchmark {
                         + " store); %,d spool writes, %,d fsyncs and %,d batches to the server", total, rate, status.spoolWrites(), status.spoolForces(), status.batchesForwarded());
                 return List.of(Figure.plain("agent", "CPU per sampled prediction, end to end", perPrediction, "µs", null, note),
                         Figure.plain("agent", "CPU per sampled prediction on the pipeline's thread", callerCpu / 1e3 / total, "µs", null,
-                                "the recording call itself (the JSON, digest and sending happen on the link's thread)"));
+                                "the recording call itself, the JSON included (written in batches of 32); sending happens on the link's thread, the input's digest on the server"));
             }
         }
     }

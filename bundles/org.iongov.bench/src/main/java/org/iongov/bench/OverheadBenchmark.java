@@ -111,6 +111,10 @@ final class OverheadBenchmark {
                         String loss = "Flink inference throughput loss" + (headline ? "" : ", " + rate);
                         figures.add(headline ? Figure.atMost("overhead", loss, flink.get("throughput-percent"), "%", 1, "< 1 %", flinkNote)
                                 : Figure.plain("overhead", loss, flink.get("throughput-percent"), "%", null, flinkNote));
+                        if (flink.containsKey("paired-percent")) {
+                            figures.add(Figure.plain("overhead", "Flink inference: median of paired throughput differences, " + rate,
+                                    flink.get("paired-percent"), "%", null, flinkNote + "; the statistic Spark's figure uses"));
+                        }
                         figures.add(Figure.plain("overhead", "Flink inference: CPU per record on the scoring thread, " + rate,
                                 flink.get("scoring-cpu-percent"), "%", null, flinkNote));
                         if (flink.get("agent-cpu-percent") >= 0) {

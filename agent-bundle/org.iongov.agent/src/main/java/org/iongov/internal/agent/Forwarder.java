@@ -2,9 +2,6 @@ package org.iongov.internal.agent;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,14 +35,12 @@ public final class Forwarder implements Runnable {
 
     private final Spool spool;
     private final URI ingest;
-    private final String token;
     private final int batchRecords;
     /** The least time between two batches while they are not full. */
     static final long LINGER_MILLIS = Long.getLong("iongov.agent.forwardLingerMillis", 1000);
     private final Duration maxBackoff;
-    // HTTP/1.1: the server speaks nothing else, and asking each new connection to upgrade costs a round of headers.
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-            .build();
+    /** Used by the forwarding thread alone. */
+    private final IngestClient http;
     private final Object wakeUp = new Object();
     private final LongConsumer onForwarded;
     private volatile boolean running = true;
@@ -81,7 +76,7 @@ public final class Forwarder implements Runnable {
     public Forwarder(Spool spool, URI server, String token, int batchRecords, Duration maxBackoff, LongConsumer onForwarded) {
         this.spool = spool;
         this.ingest = URI.create(server.toString().replaceAll("/+$", "") + "/api/v1/ingest");
-        this.token = token;
+        this.http = new IngestClient(ingest, token);
         this.batchRecords = batchRecords;
         this.maxBackoff = maxBackoff;
         this.onForwarded = onForwarded;
@@ -113,6 +108,14 @@ public final class Forwarder implements Runnable {
 
     @Override
     public void run() {
+        try {
+            forward();
+        } finally {
+            http.close();
+        }
+    }
+
+    private void forward() {
         long backoffMillis = 100;
         long lastSent = 0;
         boolean lastFull = false;
@@ -176,11 +179,9 @@ public final class Forwarder implements Runnable {
             return true;
         }
         byte[] body = body(records);
-        HttpResponse<String> reply;
+        IngestClient.Reply reply;
         try {
-            reply = http.send(HttpRequest.newBuilder(ingest).timeout(Duration.ofMinutes(2))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            reply = http.post(body, Duration.ofMinutes(2));
         } catch (IOException e) {
             connected = false;
             lastError = "cannot reach " + ingest.getHost() + ":" + ingest.getPort() + " (" + e.getClass().getSimpleName()
@@ -188,7 +189,7 @@ public final class Forwarder implements Runnable {
             return false;
         }
         lastContact = Instant.now();
-        int status = reply.statusCode();
+        int status = reply.status();
         if (status == 200) {
             connected = true;
             lastError = null;

@@ -72,6 +72,11 @@ public final class Spool implements AutoCloseable {
     /** Where a reader stands; only the forwarding thread uses it. */
     private Position readPosition;
     private FileChannel readChannel;
+    /** Bytes of the reader's segment read ahead (direct: a file read fills it without a copy); see {@link #ensureReadAhead}. */
+    private final ByteBuffer readAhead = ByteBuffer.allocateDirect(1 << 20);
+    private long readAheadSegment = -1;
+    private long readAheadStart;
+    private int readAheadLength;
     private long readSegment = -1;
 
     private Spool(Path folder, boolean fsync) {
@@ -291,18 +296,27 @@ public final class Spool implements AutoCloseable {
                 readChannel = FileChannel.open(segmentFile(readPosition.segment()), StandardOpenOption.READ);
                 readSegment = readPosition.segment();
             }
-            ByteBuffer header = ByteBuffer.allocate(HEADER);
-            readFully(readChannel, header, readPosition.offset());
-            header.flip();
-            int length = header.getInt();
-            int crc = header.getInt();
-            ByteBuffer payload = ByteBuffer.allocate(length);
-            readFully(readChannel, payload, readPosition.offset() + HEADER);
-            if (crc(payload.array()) != crc) {
+            long end = readPosition.segment() == limit.segment() ? limit.offset()
+                    : segmentSizes.getOrDefault(readPosition.segment(), 0L);
+            long offset = readPosition.offset();
+            ensureReadAhead(offset, offset + HEADER, end);
+            int length = readAhead.getInt((int) (offset - readAheadStart));
+            int crc = readAhead.getInt((int) (offset - readAheadStart) + 4);
+            if (length < 0 || offset + HEADER + length > end) {
+                throw new IOException("spool entry at " + readPosition + " in " + folder + " has a length beyond its segment: " + length);
+            }
+            byte[] payload = new byte[length];
+            if (length <= readAhead.capacity() - HEADER) {
+                ensureReadAhead(offset, offset + HEADER + length, end);
+                readAhead.get((int) (offset - readAheadStart) + HEADER, payload);
+            } else { // larger than the read-ahead buffer (a big model): on its own
+                readFully(readChannel, ByteBuffer.wrap(payload), offset + HEADER);
+            }
+            if (crc(payload) != crc) {
                 throw new IOException("spool entry at " + readPosition + " in " + folder + " fails its checksum");
             }
-            readPosition = new Position(readPosition.segment(), readPosition.offset() + HEADER + length);
-            entries.add(new Entry(payload.array(), readPosition));
+            readPosition = new Position(readPosition.segment(), offset + HEADER + length);
+            entries.add(new Entry(payload, readPosition));
             bytes += length;
         }
         return entries;
@@ -381,6 +395,7 @@ public final class Spool implements AutoCloseable {
             readChannel.close();
             readChannel = null;
             readSegment = -1;
+            readAheadSegment = -1;
         }
     }
 
@@ -393,6 +408,26 @@ public final class Spool implements AutoCloseable {
             appendChannel.close();
         } catch (IOException e) {
             throw new UncheckedIOException("closing spool " + folder, e);
+        }
+    }
+
+    /**
+     * Makes the read-ahead buffer hold the reader's segment from {@code from} to {@code to}, reading
+     * as far as {@code end} (what may be read of the segment) in one go: one read for many entries,
+     * not two per entry.
+     */
+    private void ensureReadAhead(long from, long to, long end) throws IOException {
+        if (readAheadSegment == readSegment && from >= readAheadStart && to <= readAheadStart + readAheadLength) {
+            return;
+        }
+        readAhead.clear();
+        readAhead.limit((int) Math.min(readAhead.capacity(), end - from));
+        readFully(readChannel, readAhead, from);
+        readAheadSegment = readSegment;
+        readAheadStart = from;
+        readAheadLength = readAhead.limit();
+        if (to > readAheadStart + readAheadLength) {
+            throw new IOException("unexpected end of spool segment " + readSegment + " in " + folder);
         }
     }
 

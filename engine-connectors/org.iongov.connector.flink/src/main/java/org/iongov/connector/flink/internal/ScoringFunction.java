@@ -17,6 +17,7 @@ import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
+import org.apache.flink.streaming.api.operators.StreamingRuntimeContext;
 import org.apache.flink.util.Collector;
 import org.iongov.agent.api.Severity;
 import org.iongov.connector.flink.GovernanceConfig;
@@ -60,6 +61,7 @@ public final class ScoringFunction<I, T> extends BroadcastProcessFunction<I, Mod
     private transient ArrayList<Long> pendingSince;
     private transient ListState<I> pendingState;
     private transient InferenceReporter reporter;
+    private transient RecordedPredictions<T> recordedPredictions;
     private transient boolean acknowledging;
     private transient boolean restored;
 
@@ -88,6 +90,10 @@ public final class ScoringFunction<I, T> extends BroadcastProcessFunction<I, Mod
         acknowledging = subtask == 0;
         if (governed) {
             reporter = new InferenceReporter(config, subtask, parallelism);
+            // Batches hold inputs: only when each is an object of its own, with timers that run on the task's thread.
+            org.apache.flink.api.common.operators.ProcessingTimeService timers = !getRuntimeContext().isObjectReuseEnabled()
+                    && getRuntimeContext() instanceof StreamingRuntimeContext streaming ? streaming.getProcessingTimeService() : null;
+            recordedPredictions = new RecordedPredictions<>(reporter, view, timers);
         }
     }
 
@@ -108,6 +114,9 @@ public final class ScoringFunction<I, T> extends BroadcastProcessFunction<I, Mod
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        if (recordedPredictions != null) {
+            recordedPredictions.write();
+        }
         pendingState.update(pending);
     }
 
@@ -132,6 +141,9 @@ public final class ScoringFunction<I, T> extends BroadcastProcessFunction<I, Mod
     public void processBroadcastElement(ModelUpdate update, Context ctx, Collector<Prediction<T>> out) throws Exception {
         if (!config.channels().contains(update.channel)) {
             return;
+        }
+        if (recordedPredictions != null) {
+            recordedPredictions.write(); // the old model's predictions go before the swap's records
         }
         BroadcastState<String, ModelUpdate> state = ctx.getBroadcastState(MODELS);
         Member current = members.get(update.channel);
@@ -256,8 +268,7 @@ public final class ScoringFunction<I, T> extends BroadcastProcessFunction<I, Mod
             reporter.measure(features, score, created);
         }
         if (recorded) {
-            reporter.prediction(view.id(element), view.inputJson(element), score, scorers.length > 1 ? memberScores : null, reference,
-                    modelIdList);
+            recordedPredictions.add(element, score, scorers.length > 1 ? memberScores : null, reference, modelIdList);
         }
     }
 
@@ -269,6 +280,7 @@ public final class ScoringFunction<I, T> extends BroadcastProcessFunction<I, Mod
                     reporter.event("inputs-not-scored", Severity.WARNING, pending.size() + " inputs of " + config.node()
                             + " ended before every channel " + config.channels() + " had a model: not scored");
                 }
+                recordedPredictions.close();
                 reporter.close();
             }
         } finally {

@@ -1,0 +1,90 @@
+package org.iongov.connector.flink.internal;
+
+import java.util.List;
+
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.iongov.connector.flink.InferenceInput;
+
+/**
+ * The sampled predictions of a scoring subtask, recorded in small batches. A pipeline records one
+ * prediction in a thousand, say, and in between its scoring pushes the recording code (the input's
+ * JSON, the numbers' text, the record) and its data out of the CPU's caches: recorded one at a
+ * time, each prediction paid for that again on the pipeline's thread, and the scoring paid to bring
+ * its own back. A batch pays once.
+ * <p>
+ * A batch holds the inputs themselves until it is written, so it is used only when Flink gives each
+ * input an object of its own (object reuse off, its default); with object reuse, or without a
+ * processing-time service, each prediction is recorded at once. A batch is written when {@link
+ * #BATCH} predictions wait, by a processing-time timer {@link #MAX_WAIT_MILLIS} after its first
+ * (Flink runs it on the task's own thread, so a stream that pauses does not hold its predictions
+ * back), before a model swap, at a checkpoint and at the end.
+ */
+final class RecordedPredictions<T> {
+
+    static final int BATCH = 32;
+    static final long MAX_WAIT_MILLIS = 1000;
+
+    private final InferenceReporter reporter;
+    private final InferenceInput<T> view;
+    /** Null: no batches. */
+    private final ProcessingTimeService timers;
+    private final Object[] inputs = new Object[BATCH];
+    private final double[] scores = new double[BATCH];
+    private final double[][] members = new double[BATCH][];
+    private final double[] references = new double[BATCH];
+    @SuppressWarnings("unchecked")
+    private final List<String>[] modelIds = new List[BATCH];
+    private int size;
+    private boolean timerSet;
+    private boolean closed;
+
+    RecordedPredictions(InferenceReporter reporter, InferenceInput<T> view, ProcessingTimeService timers) {
+        this.reporter = reporter;
+        this.view = view;
+        this.timers = timers;
+    }
+
+    /** A sampled prediction; {@code memberScores} (an ensemble's) is copied, the caller reuses it. */
+    void add(T input, double score, double[] memberScores, double reference, List<String> models) {
+        if (timers == null) {
+            reporter.prediction(view.id(input), view.inputJson(input), score, memberScores, reference, models);
+            return;
+        }
+        if (size == 0 && !timerSet) {
+            timerSet = true;
+            timers.registerTimer(timers.getCurrentProcessingTime() + MAX_WAIT_MILLIS, time -> {
+                timerSet = false;
+                if (!closed) {
+                    write();
+                }
+            });
+        }
+        inputs[size] = input;
+        scores[size] = score;
+        members[size] = memberScores == null ? null : memberScores.clone();
+        references[size] = reference;
+        modelIds[size] = models;
+        if (++size == BATCH) {
+            write();
+        }
+    }
+
+    /** Records the waiting predictions, in the order they were made. */
+    @SuppressWarnings("unchecked")
+    void write() {
+        for (int i = 0; i < size; i++) {
+            T input = (T) inputs[i];
+            reporter.prediction(view.id(input), view.inputJson(input), scores[i], members[i], references[i], modelIds[i]);
+            inputs[i] = null;
+            members[i] = null;
+            modelIds[i] = null;
+        }
+        size = 0;
+    }
+
+    /** Records what waits; a timer that fires later does nothing. */
+    void close() {
+        write();
+        closed = true;
+    }
+}
