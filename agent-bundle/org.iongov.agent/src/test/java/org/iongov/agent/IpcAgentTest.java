@@ -112,6 +112,59 @@ class IpcAgentTest {
     }
 
     @Test
+    void aRecordThatCannotBeWrittenIsSetAsideAndTheRestArrives() throws Exception {
+        try (ServerFixture fixture = new ServerFixture(temp.resolve("store"))) {
+            fixture.startServer();
+            Path spool = temp.resolve("spool");
+            Process agent = startAgent(fixture, spool, temp.resolve("agent.sock"));
+            Object broken = new Object() {
+                @Override
+                public String toString() {
+                    throw new IllegalStateException("this parameter cannot be written");
+                }
+            };
+            try (Governance governance = Governance.connect(temp.resolve("agent.sock"))) {
+                RunHandle bad = governance.openRun(RunSpec.of(ServerFixture.INSTANCE, "recommend-tests").withParameter("broken", broken));
+                RunHandle good = governance.openRun(RunSpec.of(ServerFixture.INSTANCE, "recommend-tests"));
+                for (int i = 0; i < 100; i++) {
+                    good.statistic("latency_ms", i);
+                }
+                good.close();
+                assertTrue(governance.flush(Duration.ofSeconds(60)), "the link's count of lines stays right");
+                long deadline = System.currentTimeMillis() + 60_000;
+                long stored = 0;
+                while (System.currentTimeMillis() < deadline
+                        && (stored = fixture.store.statistics(new StatisticQuery("latency_ms", good.id(), null, 1)).storedPoints()) < 100) {
+                    // the store reads pace the loop; no fixed sleep
+                }
+                assertEquals(100L, stored, "the records after it arrive");
+                // The unwritable record was refused by the server and kept aside by the agent, with the reason.
+                Path rejected = spool.resolve("rejected");
+                String kept = "";
+                while (System.currentTimeMillis() < deadline && !(kept = readAll(rejected)).contains("this parameter cannot be written")) {
+                    governance.flush(Duration.ofMillis(100)); // a bounded wait on the link, not a fixed sleep
+                }
+                assertTrue(kept.contains(bad.id()) && kept.contains("this parameter cannot be written"), kept);
+            } finally {
+                agent.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static String readAll(Path folder) throws IOException {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return "";
+        }
+        StringBuilder all = new StringBuilder();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+            for (Path f : files.toList()) {
+                all.append(java.nio.file.Files.readString(f));
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
     void aPipelineInAnotherProcessReceivesApprovedModelsThroughTheAgent() throws Exception {
         try (ServerFixture fixture = new ServerFixture(temp.resolve("store"))) {
             fixture.startServer();

@@ -51,6 +51,7 @@ final class IpcLink implements AgentLink {
     static final int SEND_AT = 2_000;
     /** Records written as JSON together (a message at once). */
     static final int WRITE_BATCH = 32;
+    private static final int MAX_KEPT_JSON_CHARS = 1 << 20;
 
     private final Path socket;
     private final Thread sender;
@@ -135,20 +136,28 @@ final class IpcLink implements AgentLink {
     private void writeUnwritten() {
         for (int i = 0; i < unwritten.size(); i++) {
             WireRecord record = unwritten.get(i);
-            json.setLength(0);
+            unwritten.set(i, null);
             try {
+                json.setLength(0);
                 record.writeJson(json);
-            } catch (RuntimeException e) {
-                // (a field's value failed as JSON, e.g. a map changed meanwhile) The line still goes, as a record the server
-                // refuses with its reason and the agent keeps aside: nothing vanishes, and the agent's count of lines stays right.
+                buffer.appendLine(json);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // (a field's value failed as JSON, e.g. a map changed meanwhile, or a huge record found no memory) The line
+                // still goes, as a record the server refuses with its reason and the agent keeps aside: nothing vanishes
+                // silently, and the agent's count of lines stays that of the records offered.
                 json.setLength(0);
                 json.append("{\"kind\":\"").append(record.kind()).append("\",\"id\":");
                 org.iongov.agent.api.spi.JsonText.string(json, record.id());
                 json.append(",\"unwritable\":");
                 org.iongov.agent.api.spi.JsonText.string(json, e.toString());
                 json.append('}');
+                buffer.appendLine(json);
             }
-            buffer.appendLine(json);
+            if (json.capacity() > MAX_KEPT_JSON_CHARS) { // after a large record (a published model): do not keep its size
+                json.setLength(0);
+                json.trimToSize();
+                json.ensureCapacity(512);
+            }
         }
         unwritten.clear();
     }

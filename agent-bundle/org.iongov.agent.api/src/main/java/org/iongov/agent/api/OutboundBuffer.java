@@ -22,8 +22,8 @@ final class OutboundBuffer {
     static final int CHUNK_BYTES = 256 * 1024;
     /** Empty chunks kept for reuse (a second of a busy pipeline's records); more go to the garbage collector. */
     private static final int SPARE_CHUNKS = 8;
-    /** A scratch array grown for a large record goes back to this size after it. */
-    private static final int SCRATCH_BYTES = 64 * 1024;
+    /** Characters encoded at a time: at most 3 bytes each in UTF-8 (a surrogate pair, 2 characters, makes 4). */
+    private static final int SCRATCH_CHARS = 16 * 1024;
 
     /** Chunks from the one holding the oldest unconfirmed byte to the one being written. */
     private final ArrayDeque<ByteBuffer> chunks = new ArrayDeque<>();
@@ -32,7 +32,7 @@ final class OutboundBuffer {
     private long firstChunkStart;
     private long confirmed;
     private long written;
-    private byte[] scratch = new byte[SCRATCH_BYTES];
+    private final byte[] scratch = new byte[3 * SCRATCH_CHARS];
 
     /** A range of lines to send: views of the chunks, and the stream offset and record count they end at. */
     record Lines(ByteBuffer[] bytes, long end, long records) {
@@ -43,18 +43,19 @@ final class OutboundBuffer {
         return written - confirmed;
     }
 
-    /** Appends the text as one line (UTF-8, a line break added). */
+    /** Appends the text as one line (UTF-8, a line break added), a piece at a time through a fixed scratch array. */
     void appendLine(CharSequence text) {
         int length = text.length();
-        if (scratch.length < 4L * length + 1) {
-            scratch = new byte[(int) Math.min(Integer.MAX_VALUE - 8, 4L * length + 1)];
+        for (int from = 0; from < length;) {
+            int to = Math.min(length, from + SCRATCH_CHARS);
+            if (to < length && Character.isHighSurrogate(text.charAt(to - 1))) {
+                to--; // a surrogate pair stays in one piece
+            }
+            put(scratch, encode(text, from, to, scratch));
+            from = to;
         }
-        int n = encode(text, scratch);
-        scratch[n++] = '\n';
-        put(scratch, n);
-        if (scratch.length > SCRATCH_BYTES) {
-            scratch = new byte[SCRATCH_BYTES];
-        }
+        scratch[0] = '\n';
+        put(scratch, 1);
     }
 
     /** Everything written and not confirmed, ending after the given count of records (all written so far). */
@@ -108,9 +109,13 @@ final class OutboundBuffer {
 
     /** UTF-8 of the text (unpaired surrogates as '?', line breaks as spaces); the byte count. */
     static int encode(CharSequence text, byte[] out) {
+        return encode(text, 0, text.length(), out);
+    }
+
+    /** UTF-8 of the characters from {@code from} to {@code length} (exclusive); the byte count. */
+    static int encode(CharSequence text, int from, int length, byte[] out) {
         int n = 0;
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
+        for (int i = from; i < length; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
                 out[n++] = (byte) (c == '\n' || c == '\r' ? ' ' : c);

@@ -51,34 +51,47 @@ final class IngestClient implements AutoCloseable {
                 + "\r\nContent-Type: application/json\r\nContent-Length: ";
     }
 
-    /** Sends the body and waits for the answer (up to the timeout without a byte from the server). */
+    /**
+     * Sends the body and waits for the answer (up to the timeout without a byte from the server).
+     * Sent again on a new connection only when a kept-alive one turns out closed before any answer
+     * (the server closed it while idle, or restarted); never after a timeout, so a slow server is
+     * not handed the same batch twice.
+     */
     Reply post(byte[] body, Duration timeout) throws IOException {
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
         while (true) {
             boolean reused = socket != null;
+            answerStarted = false;
             try {
                 if (socket == null) {
-                    connect();
+                    connect(timeoutMillis);
                 }
-                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
+                socket.setSoTimeout(timeoutMillis);
                 out.write((requestHead + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
                 out.flush();
                 return readReply();
             } catch (IOException e) {
                 close();
-                if (!reused) {
+                if (!reused || answerStarted || e instanceof java.net.SocketTimeoutException) {
                     throw e;
                 }
-                // The kept-alive connection had gone (the server restarted or closed it): once more on a new one.
+            } catch (RuntimeException e) { // (a malformed number in the answer) the connection's state is unknown
+                close();
+                throw new IOException("malformed answer from " + host + ":" + port + ": " + e.getMessage(), e);
             }
         }
     }
 
-    private void connect() throws IOException {
+    /** Whether a byte of the current answer came: a failure after that is not a closed idle connection. */
+    private boolean answerStarted;
+
+    private void connect(int timeoutMillis) throws IOException {
         Socket s = tls ? javax.net.ssl.SSLSocketFactory.getDefault().createSocket() : new Socket();
         try {
             s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
             s.setTcpNoDelay(true);
+            s.setSoTimeout(timeoutMillis); // (the TLS handshake included)
             if (s instanceof javax.net.ssl.SSLSocket ssl) {
                 javax.net.ssl.SSLParameters parameters = ssl.getSSLParameters();
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
@@ -95,7 +108,12 @@ final class IngestClient implements AutoCloseable {
     }
 
     private Reply readReply() throws IOException {
-        String statusLine = line();
+        int first = in.read();
+        if (first < 0) {
+            throw new EOFException("the server closed the connection");
+        }
+        answerStarted = true;
+        String statusLine = (char) first + line();
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
             throw new IOException("not an HTTP answer: " + statusLine);

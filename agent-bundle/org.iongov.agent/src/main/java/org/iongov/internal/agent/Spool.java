@@ -420,6 +420,7 @@ public final class Spool implements AutoCloseable {
         if (readAheadSegment == readSegment && from >= readAheadStart && to <= readAheadStart + readAheadLength) {
             return;
         }
+        readAheadSegment = -1; // (until the read succeeds: a failed one leaves no stale range behind)
         readAhead.clear();
         readAhead.limit((int) Math.min(readAhead.capacity(), end - from));
         readFully(readChannel, readAhead, from);

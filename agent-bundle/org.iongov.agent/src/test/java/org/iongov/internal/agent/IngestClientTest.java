@@ -68,6 +68,50 @@ class IngestClientTest {
     }
 
     @Test
+    void aSlowServerIsNotSentTheSameBatchAgain() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.createContext("/api/v1/ingest", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            requests.incrementAndGet();
+            try {
+                release.await(); // slower than the client waits
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try (IngestClient client = new IngestClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/ingest"),
+                "t")) {
+            // A kept-alive connection first, so that the slow answer comes on a reused one.
+            release.countDown();
+            assertEquals(200, client.post("{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10)).status());
+            java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
+            server.removeContext("/api/v1/ingest");
+            server.createContext("/api/v1/ingest", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                requests.incrementAndGet();
+                try {
+                    slow.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+            });
+            assertThrows(java.net.SocketTimeoutException.class,
+                    () -> client.post("{}".getBytes(StandardCharsets.UTF_8), Duration.ofMillis(300)));
+            assertEquals(2, requests.get(), "the timed-out batch was sent once");
+            slow.countDown();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void refusesAddressesThatAreNotHttp() {
         assertThrows(IllegalArgumentException.class, () -> new IngestClient(URI.create("ftp://host/api/v1/ingest"), "t"));
     }
