@@ -306,7 +306,6 @@ public final class GovernanceServer implements AutoCloseable {
                 }
                 Instant from = uncheckedSince.minus(COMPLIANCE_LOOKBACK);
                 ComplianceCheck.Outcome outcome = compliance.runAndRecord(store, new TimeRange(from, now));
-                latestCompliance = outcome.report();
                 List<String> errors = outcome.report().results().stream().filter(r -> r.error() != null)
                         .map(r -> r.policyId() + ": " + r.error()).toList();
                 if (errors.isEmpty()) {
@@ -316,6 +315,8 @@ public final class GovernanceServer implements AutoCloseable {
                     // Not advanced: the next check covers this window again.
                     lastComplianceError = "policies could not run: " + String.join("; ", errors);
                 }
+                // The report last: a reader that sees it (latestCompliance reads it first) sees its error too.
+                latestCompliance = outcome.report();
                 if (outcome.recorded() > 0) {
                     LOG.log(System.Logger.Level.WARNING, "compliance check recorded " + outcome.recorded() + " new violation(s): "
                             + outcome.report().violations().stream().map(v -> v.message()).toList());
