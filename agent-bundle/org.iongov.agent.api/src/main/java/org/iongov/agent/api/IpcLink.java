@@ -90,7 +90,7 @@ final class IpcLink implements AgentLink {
     }
 
     /**
-     * Writes a record into the buffer the sending thread sends from. When the pipeline outpaces
+     * Hands a record to the buffer the sending thread sends from (as JSON once its batch is full, it is a message, or it is sent). When the pipeline outpaces
      * the agent and the buffer is full, waits for room like an in-process agent does (up to 1 s for
      * telemetry, 10 s for evidence), then refuses.
      */
@@ -134,32 +134,38 @@ final class IpcLink implements AgentLink {
      * and {@link #WRITE_BATCH} records are too few and too short-lived to cost the collector.
      */
     private void writeUnwritten() {
-        for (int i = 0; i < unwritten.size(); i++) {
-            WireRecord record = unwritten.get(i);
-            unwritten.set(i, null);
-            try {
-                json.setLength(0);
-                record.writeJson(json);
-                buffer.appendLine(json);
-            } catch (RuntimeException | OutOfMemoryError e) {
-                // (a field's value failed as JSON, e.g. a map changed meanwhile, or a huge record found no memory) The line
-                // still goes, as a record the server refuses with its reason and the agent keeps aside: nothing vanishes
-                // silently, and the agent's count of lines stays that of the records offered.
-                json.setLength(0);
-                json.append("{\"kind\":\"").append(record.kind()).append("\",\"id\":");
-                org.iongov.agent.api.spi.JsonText.string(json, record.id());
-                json.append(",\"unwritable\":");
-                org.iongov.agent.api.spi.JsonText.string(json, e.toString());
-                json.append('}');
-                buffer.appendLine(json);
+        int done = 0;
+        try {
+            for (; done < unwritten.size(); done++) {
+                writeLine(unwritten.get(done));
             }
-            if (json.capacity() > MAX_KEPT_JSON_CHARS) { // after a large record (a published model): do not keep its size
-                json.setLength(0);
-                json.trimToSize();
-                json.ensureCapacity(512);
-            }
+        } finally {
+            unwritten.subList(0, done).clear(); // each record is written once, whatever happens after it
         }
-        unwritten.clear();
+    }
+
+    private void writeLine(WireRecord record) {
+        try {
+            json.setLength(0);
+            record.writeJson(json);
+            buffer.appendLine(json);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // (a field's value failed as JSON, e.g. a map changed meanwhile, or a huge record found no memory) The line
+            // still goes, as a record the server refuses with its reason and the agent keeps aside: nothing vanishes
+            // silently, and the agent's count of lines stays that of the records offered.
+            json.setLength(0);
+            json.append("{\"kind\":\"").append(record.kind()).append("\",\"id\":");
+            org.iongov.agent.api.spi.JsonText.string(json, record.id());
+            json.append(",\"unwritable\":");
+            org.iongov.agent.api.spi.JsonText.string(json, e.toString());
+            json.append('}');
+            buffer.appendLine(json);
+        }
+        if (json.capacity() > MAX_KEPT_JSON_CHARS) { // after a large record (a published model): do not keep its size
+            json.setLength(0);
+            json.trimToSize();
+            json.ensureCapacity(512);
+        }
     }
 
     @Override

@@ -107,12 +107,10 @@ final class OutboundBuffer {
         }
     }
 
-    /** UTF-8 of the text (unpaired surrogates as '?', line breaks as spaces); the byte count. */
-    static int encode(CharSequence text, byte[] out) {
-        return encode(text, 0, text.length(), out);
-    }
-
-    /** UTF-8 of the characters from {@code from} to {@code length} (exclusive); the byte count. */
+    /**
+     * UTF-8 of the characters from {@code from} to {@code length} (exclusive), unpaired surrogates
+     * as '?' and line breaks as spaces; the byte count.
+     */
     static int encode(CharSequence text, int from, int length, byte[] out) {
         int n = 0;
         for (int i = from; i < length; i++) {

@@ -25,10 +25,10 @@ class OutboundBufferTest {
     void linesAreUtf8WithTheirLineBreaksAsSpaces() {
         String text = "{\"a\":\"é€𝄞\",\n\"b\":1}\r";
         byte[] out = new byte[4 * text.length()];
-        int n = OutboundBuffer.encode(text, out);
+        int n = OutboundBuffer.encode(text, 0, text.length(), out);
         assertEquals(text.replace('\n', ' ').replace('\r', ' '), new String(out, 0, n, StandardCharsets.UTF_8));
         // An unpaired surrogate cannot be UTF-8: it becomes '?', as String.getBytes makes it.
-        n = OutboundBuffer.encode("x\uD800y", out);
+        n = OutboundBuffer.encode("x\uD800y", 0, 3, out);
         assertEquals("x?y", new String(out, 0, n, StandardCharsets.UTF_8));
     }
 

@@ -26,7 +26,7 @@ public record PredictionRecord(String id, String runId, Instant time, List<Strin
     }
 
     /** The hex SHA-256 of the text's UTF-8 bytes, as input digests are. */
-    public static String sha256(String text) {
+    private static String sha256(String text) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -3,30 +3,19 @@ package org.iongov.connector.flink.internal;
 import java.util.SplittableRandom;
 
 /**
- * Picks each record with probability {@code share}, independently, at the cost of one decrement
- * per record: it counts down a geometric gap to the next picked record (drawn once per pick).
+ * Picks each record with probability {@code share}, independently: it draws the geometric gap to
+ * the next picked record (once per pick), which the caller counts down (one decrement per record).
  */
 final class Sampler {
 
     private final double share;
     private final double logSkip;
     private final SplittableRandom random;
-    private long untilNext;
 
     Sampler(double share, long seed) {
         this.share = share;
         this.logSkip = share > 0 && share < 1 ? Math.log1p(-share) : 0;
         this.random = new SplittableRandom(seed);
-        untilNext = gap();
-    }
-
-    /** Whether this record is picked. */
-    boolean next() {
-        if (--untilNext != 0) {
-            return false;
-        }
-        untilNext = gap();
-        return true;
     }
 
     /** Records until the next pick, this one included: each picked with probability share. */
