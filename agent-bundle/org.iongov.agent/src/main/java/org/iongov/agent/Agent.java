@@ -312,7 +312,9 @@ public final class Agent implements AutoCloseable {
                             java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, WRITE_LINGER_NANOS * 5));
                         }
                     } else {
-                        java.util.concurrent.locks.LockSupport.parkNanos(WRITE_LINGER_NANOS * 5); // enqueue() wakes it
+                        // Idle: enqueue(), a flush and close() wake it; the timeout is a safety net, long so that an idle
+                        // agent does not wake on the engine's CPU twenty times a second.
+                        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
                     }
                     if (Thread.interrupted()) {
                         throw new InterruptedException();

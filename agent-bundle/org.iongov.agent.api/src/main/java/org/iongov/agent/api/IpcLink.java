@@ -304,6 +304,9 @@ final class IpcLink implements AgentLink {
                 LockSupport.parkNanos(200_000_000); // wait a moment for the agent to come (back)
             }
         }
+        synchronized (this) { // closed: nothing sends from the buffer any more, its chunks serve the next link
+            buffer.release();
+        }
     }
 
     /** One chunk at a time: the channel copies each into a temporary direct buffer of its size. */

@@ -10,8 +10,12 @@ import java.util.List;
  * front as the agent confirms them, then reused. A record is garbage as soon as it is written here,
  * and the few chunks in use are long-lived arrays that the collector soon stops copying: many
  * records kept as objects for the second until the agent confirms them would be copied by every
- * young collection meanwhile. (Chunks on the heap rather than direct buffers: an engine such as
- * Flink caps a task manager's direct memory.) Not thread-safe: its owner ({@link IpcLink}) guards it.
+ * young collection meanwhile. Empty chunks are kept for reuse by every buffer of the JVM, so that
+ * a link opened for the next job (a task restarted, a new job on the same task manager) writes
+ * into old chunks too: a new 256 KiB chunk is copied by each young collection until it is old
+ * enough to be tenured, which cost a short job more collection time than its records. (Chunks on
+ * the heap rather than direct buffers: an engine such as Flink caps a task manager's direct
+ * memory.) Not thread-safe: its owner ({@link IpcLink}) guards it.
  * <p>
  * Line breaks inside a record become spaces, so that each record is exactly one line: JSON allows
  * none inside a string, so any there were whitespace between tokens (e.g. in a pretty-printed
@@ -20,19 +24,21 @@ import java.util.List;
 final class OutboundBuffer {
 
     static final int CHUNK_BYTES = 256 * 1024;
-    /** Empty chunks kept for reuse (a second of a busy pipeline's records); more go to the garbage collector. */
-    private static final int SPARE_CHUNKS = 8;
+    /** Empty chunks kept for reuse in this JVM (a second of a busy pipeline's records); more go to the garbage collector. */
+    static final int SPARE_CHUNKS = 8;
+    /** The empty chunks, most recently used first (still in the CPU's caches); guarded by itself. */
+    private static final ArrayDeque<ByteBuffer> SPARE = new ArrayDeque<>();
     /** Characters encoded at a time: at most 3 bytes each in UTF-8 (a surrogate pair, 2 characters, makes 4). */
     private static final int SCRATCH_CHARS = 16 * 1024;
 
     /** Chunks from the one holding the oldest unconfirmed byte to the one being written. */
     private final ArrayDeque<ByteBuffer> chunks = new ArrayDeque<>();
-    private final ArrayDeque<ByteBuffer> spare = new ArrayDeque<>();
     /** Stream offsets: where the first chunk starts, the confirmed end, the written end. */
     private long firstChunkStart;
     private long confirmed;
     private long written;
     private final byte[] scratch = new byte[3 * SCRATCH_CHARS];
+    private final char[] chars = new char[SCRATCH_CHARS];
 
     /** A range of lines to send: views of the chunks, and the stream offset and record count they end at. */
     record Lines(ByteBuffer[] bytes, long end, long records) {
@@ -43,15 +49,16 @@ final class OutboundBuffer {
         return written - confirmed;
     }
 
-    /** Appends the text as one line (UTF-8, a line break added), a piece at a time through a fixed scratch array. */
-    void appendLine(CharSequence text) {
+    /** Appends the text as one line (UTF-8, a line break added), a piece at a time through fixed scratch arrays. */
+    void appendLine(StringBuilder text) {
         int length = text.length();
         for (int from = 0; from < length;) {
             int to = Math.min(length, from + SCRATCH_CHARS);
             if (to < length && Character.isHighSurrogate(text.charAt(to - 1))) {
                 to--; // a surrogate pair stays in one piece
             }
-            put(scratch, encode(text, from, to, scratch));
+            text.getChars(from, to, chars, 0); // in bulk: far cheaper than a call per character
+            put(scratch, encode(chars, to - from, scratch));
             from = to;
         }
         scratch[0] = '\n';
@@ -80,10 +87,41 @@ final class OutboundBuffer {
         confirmed = Math.max(confirmed, lines.end());
         // The last chunk stays: it is the one being written.
         while (chunks.size() > 1 && firstChunkStart + CHUNK_BYTES <= confirmed) {
-            ByteBuffer done = chunks.removeFirst();
+            giveBack(chunks.removeFirst());
             firstChunkStart += CHUNK_BYTES;
-            if (spare.size() < SPARE_CHUNKS) {
-                spare.add(done.clear());
+        }
+    }
+
+    /** Its owner is done with it (the link closed): every chunk goes back for reuse, and nothing is pending any more. */
+    void release() {
+        for (ByteBuffer chunk; (chunk = chunks.pollFirst()) != null;) {
+            giveBack(chunk);
+        }
+        confirmed = written;
+        firstChunkStart = written;
+    }
+
+    /** Empty chunks waiting for reuse in this JVM. */
+    static int spareChunks() {
+        synchronized (SPARE) {
+            return SPARE.size();
+        }
+    }
+
+    private static ByteBuffer takeChunk() {
+        synchronized (SPARE) {
+            ByteBuffer chunk = SPARE.pollFirst();
+            if (chunk != null) {
+                return chunk;
+            }
+        }
+        return ByteBuffer.allocate(CHUNK_BYTES);
+    }
+
+    private static void giveBack(ByteBuffer chunk) {
+        synchronized (SPARE) {
+            if (SPARE.size() < SPARE_CHUNKS) {
+                SPARE.addFirst(chunk.clear());
             }
         }
     }
@@ -96,8 +134,7 @@ final class OutboundBuffer {
                 if (last == null) {
                     firstChunkStart = written;
                 }
-                ByteBuffer next = spare.poll();
-                chunks.addLast(next != null ? next : ByteBuffer.allocate(CHUNK_BYTES));
+                chunks.addLast(takeChunk());
                 continue;
             }
             int n = Math.min(length - offset, last.remaining());
@@ -108,20 +145,20 @@ final class OutboundBuffer {
     }
 
     /**
-     * UTF-8 of the characters from {@code from} to {@code length} (exclusive), unpaired surrogates
-     * as '?' and line breaks as spaces; the byte count.
+     * UTF-8 of the first {@code length} characters, unpaired surrogates as '?' and line breaks as
+     * spaces; the byte count.
      */
-    static int encode(CharSequence text, int from, int length, byte[] out) {
+    static int encode(char[] text, int length, byte[] out) {
         int n = 0;
-        for (int i = from; i < length; i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < length; i++) {
+            char c = text[i];
             if (c < 0x80) {
                 out[n++] = (byte) (c == '\n' || c == '\r' ? ' ' : c);
             } else if (c < 0x800) {
                 out[n++] = (byte) (0xC0 | c >> 6);
                 out[n++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, text.charAt(++i));
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text[i + 1])) {
+                int cp = Character.toCodePoint(c, text[++i]);
                 out[n++] = (byte) (0xF0 | cp >> 18);
                 out[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
                 out[n++] = (byte) (0x80 | cp >> 6 & 0x3F);

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.iongov.agent.api.spi.JsonText.RawJson;
+import org.iongov.agent.api.spi.JsonText;
 import org.iongov.agent.api.spi.WireRecord;
 
 /** The records the API makes: lean ones for statistic points and predictions, a general one for the rest. */
@@ -63,11 +63,23 @@ final class Records {
 
         @Override
         protected void writeFields(StringBuilder out) {
+            // Written field by field rather than through the general value writer: a pipeline records many.
             field(out, "runId", runId);
             time(out, "time", timeMillis());
-            field(out, "modelIds", modelIds);
-            field(out, "input", new RawJson(inputJson));
-            field(out, "output", new RawJson(outputJson));
+            out.append(",\"modelIds\":[");
+            for (int i = 0; i < modelIds.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                JsonText.string(out, modelIds.get(i));
+            }
+            out.append(']');
+            if (inputJson != null) {
+                out.append(",\"input\":").append(inputJson);
+            }
+            if (outputJson != null) {
+                out.append(",\"output\":").append(outputJson);
+            }
         }
     }
 

@@ -57,6 +57,15 @@ class ApiRecordsTest {
     }
 
     @Test
+    void aPredictionIsWrittenWithItsModelsAndItsInputAndOutputAsJson() {
+        long time = java.time.Instant.parse("2026-11-27T01:02:03.004Z").toEpochMilli();
+        String json = new Records.PredictionPoint("in-1@score", time, "r-1", List.of("m-1", "m-\"2\""), "{\"x\":1}", "{\"score\":0.5}")
+                .toJson();
+        assertEquals("{\"kind\":\"prediction\",\"id\":\"in-1@score\",\"runId\":\"r-1\",\"time\":\"2026-11-27T01:02:03.004Z\","
+                + "\"modelIds\":[\"m-1\",\"m-\\\"2\\\"\"],\"input\":{\"x\":1},\"output\":{\"score\":0.5}}", json);
+    }
+
+    @Test
     void recordsCarryIncreasingProducerIdsAndTheRunTheyBelongTo() {
         Recording link = new Recording();
         Governance governance = Governance.using(link);

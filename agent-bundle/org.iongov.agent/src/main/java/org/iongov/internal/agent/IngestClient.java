@@ -58,6 +58,29 @@ final class IngestClient implements AutoCloseable {
      * not handed the same batch twice.
      */
     Reply post(byte[] body, Duration timeout) throws IOException {
+        return post(new Body() {
+            @Override
+            public long length() {
+                return body.length;
+            }
+
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                out.write(body);
+            }
+        }, timeout);
+    }
+
+    /** A request body written straight to the connection (a batch need not be copied into one array first). */
+    interface Body {
+        long length();
+
+        /** Writes exactly {@link #length()} bytes; may be called again when the request is sent again. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** As {@link #post(byte[], Duration)}, the body written piece by piece. */
+    Reply post(Body body, Duration timeout) throws IOException {
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
         while (true) {
             boolean reused = socket != null;
@@ -67,8 +90,8 @@ final class IngestClient implements AutoCloseable {
                     connect(timeoutMillis);
                 }
                 socket.setSoTimeout(timeoutMillis);
-                out.write((requestHead + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.write(body);
+                out.write((requestHead + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                body.writeTo(out);
                 out.flush();
                 return readReply();
             } catch (IOException e) {

@@ -185,6 +185,11 @@ public final class IpcServer implements AutoCloseable {
     }
 
     private static final byte[] KIND_PREFIX = "{\"kind\":\"".getBytes(StandardCharsets.US_ASCII);
+    /** The kinds the API writes, found without making a string per record. */
+    private static final String[] KNOWN_KINDS = {"prediction", "statistic", "signature", "log", "event", "run", "runEnd", "model",
+        "message", "messageReceived", "dataset", "datasetUse", "searchResult", "componentRun", "context"};
+    private static final byte[][] KNOWN_KIND_BYTES = java.util.Arrays.stream(KNOWN_KINDS).map(k -> k.getBytes(StandardCharsets.US_ASCII))
+            .toArray(byte[][]::new);
 
     /** The record's kind: the API writes it first; anything else is parsed. */
     @SuppressWarnings("unchecked")
@@ -192,6 +197,11 @@ public final class IpcServer implements AutoCloseable {
         if (line.length > KIND_PREFIX.length && java.util.Arrays.equals(line, 0, KIND_PREFIX.length, KIND_PREFIX, 0, KIND_PREFIX.length)) {
             for (int end = KIND_PREFIX.length; end < line.length && end < KIND_PREFIX.length + 64; end++) {
                 if (line[end] == '"') {
+                    for (int k = 0; k < KNOWN_KINDS.length; k++) {
+                        if (java.util.Arrays.equals(line, KIND_PREFIX.length, end, KNOWN_KIND_BYTES[k], 0, KNOWN_KIND_BYTES[k].length)) {
+                            return KNOWN_KINDS[k];
+                        }
+                    }
                     return new String(line, KIND_PREFIX.length, end - KIND_PREFIX.length, StandardCharsets.UTF_8);
                 }
             }

@@ -191,13 +191,19 @@ public final class Spool implements AutoCloseable {
      */
     public synchronized void append(List<byte[]> payloads, boolean force) throws IOException {
         ByteBuffer buffer = null;
+        CRC32 crc = new CRC32();
+        // The append segment's size is kept here and stored per group (and at each roll), not per record.
+        long size = segmentSizes.get(appendSegment);
+        long added = 0;
         for (byte[] payload : payloads) {
-            if (segmentSizes.get(appendSegment) >= SEGMENT_BYTES) {
+            if (size >= SEGMENT_BYTES) {
                 if (buffer != null) {
                     flushBuffer(buffer);
                     buffer = null;
                 }
+                segmentSizes.put(appendSegment, size);
                 roll();
+                size = 0;
             }
             int need = HEADER + payload.length;
             if (buffer == null || buffer.remaining() < need) {
@@ -206,13 +212,17 @@ public final class Spool implements AutoCloseable {
                 }
                 buffer = appendBuffer(need);
             }
-            buffer.putInt(payload.length).putInt(crc(payload)).put(payload);
-            segmentSizes.merge(appendSegment, (long) need, Long::sum);
-            bytesOnDisk.addAndGet(need);
+            crc.reset();
+            crc.update(payload);
+            buffer.putInt(payload.length).putInt((int) crc.getValue()).put(payload);
+            size += need;
+            added += need;
         }
         if (buffer != null) {
             flushBuffer(buffer);
         }
+        segmentSizes.put(appendSegment, size);
+        bytesOnDisk.addAndGet(added);
         unforced = true;
         written = new Position(appendSegment, segmentSizes.get(appendSegment));
         if (force || !fsync) {
@@ -250,8 +260,8 @@ public final class Spool implements AutoCloseable {
         if (need > APPEND_BUFFER_BYTES) {
             return ByteBuffer.allocate(need);
         }
-        if (appendBuffer == null) {
-            appendBuffer = ByteBuffer.allocate(APPEND_BUFFER_BYTES);
+        if (appendBuffer == null) { // direct: a heap buffer would be copied into a temporary direct one by every write
+            appendBuffer = ByteBuffer.allocateDirect(APPEND_BUFFER_BYTES);
         }
         return appendBuffer.clear();
     }

@@ -76,7 +76,20 @@ public final class JsonText {
     }
 
     private static void escaped(StringBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int clean = 0; // most text (ids, names) needs no escape: copied at once
+        while (clean < text.length()) {
+            char c = text.charAt(clean);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            clean++;
+        }
+        if (clean == text.length()) {
+            out.append(text);
+            return;
+        }
+        out.append(text, 0, clean);
+        for (int i = clean; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");

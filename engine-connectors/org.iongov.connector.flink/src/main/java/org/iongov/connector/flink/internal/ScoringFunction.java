@@ -241,18 +241,24 @@ public final class ScoringFunction<I, T> extends BroadcastProcessFunction<I, Mod
             }
             score = sum / scorers.length;
         }
-        if (reporter == null) {
-            out.collect(new Prediction<>(element, score, modelIds));
+        // Nearly every record of a primary node: one countdown. What the others need is in a method of its own, which keeps
+        // the path every record takes short.
+        if (reporter == null || !control && reporter.quiet()) {
+            out.collect(new Prediction<>(element, score, modelIds, false));
             return;
         }
+        report(in, element, features, score, reference, out, ctx, since);
+    }
+
+    /** A record to count (a control node's), measure or record. */
+    @SuppressWarnings("unchecked")
+    private void report(I in, T element, double[] features, double score, double reference, Collector<Prediction<T>> out,
+            ReadOnlyContext ctx, long since) {
         boolean recorded;
         boolean measured;
         if (control) { // records the inputs its primary recorded, and its divergence on every one
             recorded = ((Prediction<T>) in).recorded && reporter.sampling();
             measured = reporter.count(score, reference);
-        } else if (reporter.quiet()) { // nearly every record of a primary: one countdown
-            out.collect(new Prediction<>(element, score, modelIds, false));
-            return;
         } else {
             int what = reporter.event();
             recorded = (what & InferenceReporter.RECORD) != 0;
