@@ -312,9 +312,7 @@ public final class Agent implements AutoCloseable {
                             java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, WRITE_LINGER_NANOS * 5));
                         }
                     } else {
-                        // Idle: enqueue(), a flush and close() wake it; the timeout is a safety net, long so that an idle
-                        // agent does not wake on the engine's CPU twenty times a second.
-                        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+                        java.util.concurrent.locks.LockSupport.parkNanos(WRITE_LINGER_NANOS * 5); // enqueue() wakes it
                     }
                     if (Thread.interrupted()) {
                         throw new InterruptedException();
@@ -396,6 +394,7 @@ public final class Agent implements AutoCloseable {
     /** Forces the spool to disk: every record written so far is durable. */
     private void forceSpool(long written) throws IOException {
         spool.force();
+        forwarder.nudge(); // the forwarder reads only what is forced: what it found missing may be there now
         durable.set(written);
         synchronized (durableChanged) {
             durableChanged.notifyAll();

@@ -195,34 +195,39 @@ public final class Spool implements AutoCloseable {
         // The append segment's size is kept here and stored per group (and at each roll), not per record.
         long size = segmentSizes.get(appendSegment);
         long added = 0;
-        for (byte[] payload : payloads) {
-            if (size >= SEGMENT_BYTES) {
-                if (buffer != null) {
-                    flushBuffer(buffer);
-                    buffer = null;
+        try {
+            for (byte[] payload : payloads) {
+                if (size >= SEGMENT_BYTES) {
+                    if (buffer != null) {
+                        flushBuffer(buffer);
+                        buffer = null;
+                    }
+                    segmentSizes.put(appendSegment, size);
+                    bytesOnDisk.addAndGet(added);
+                    added = 0;
+                    roll();
+                    size = 0;
                 }
-                segmentSizes.put(appendSegment, size);
-                roll();
-                size = 0;
-            }
-            int need = HEADER + payload.length;
-            if (buffer == null || buffer.remaining() < need) {
-                if (buffer != null) {
-                    flushBuffer(buffer);
+                int need = HEADER + payload.length;
+                if (buffer == null || buffer.remaining() < need) {
+                    if (buffer != null) {
+                        flushBuffer(buffer);
+                    }
+                    buffer = appendBuffer(need);
                 }
-                buffer = appendBuffer(need);
+                crc.reset();
+                crc.update(payload);
+                buffer.putInt(payload.length).putInt((int) crc.getValue()).put(payload);
+                size += need;
+                added += need;
             }
-            crc.reset();
-            crc.update(payload);
-            buffer.putInt(payload.length).putInt((int) crc.getValue()).put(payload);
-            size += need;
-            added += need;
+            if (buffer != null) {
+                flushBuffer(buffer);
+            }
+        } finally { // (as each record was counted when it was appended, before: also when a write fails)
+            segmentSizes.put(appendSegment, size);
+            bytesOnDisk.addAndGet(added);
         }
-        if (buffer != null) {
-            flushBuffer(buffer);
-        }
-        segmentSizes.put(appendSegment, size);
-        bytesOnDisk.addAndGet(added);
         unforced = true;
         written = new Position(appendSegment, segmentSizes.get(appendSegment));
         if (force || !fsync) {
