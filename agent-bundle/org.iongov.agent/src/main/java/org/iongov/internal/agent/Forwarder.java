@@ -261,23 +261,13 @@ public final class Forwarder implements Runnable {
 
     /** The batch as the server takes it, in one array (for a record kept aside). */
     static byte[] body(List<Spool.Entry> records) {
-        int size = BODY_START.length + BODY_END.length + Math.max(0, records.size() - 1);
-        for (Spool.Entry r : records) {
-            size += r.payload().length;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            new Batch(records).writeTo(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // (a byte array stream does not fail)
         }
-        byte[] body = new byte[size];
-        System.arraycopy(BODY_START, 0, body, 0, BODY_START.length);
-        int at = BODY_START.length;
-        for (int i = 0; i < records.size(); i++) {
-            if (i > 0) {
-                body[at++] = ',';
-            }
-            byte[] payload = records.get(i).payload();
-            System.arraycopy(payload, 0, body, at, payload.length);
-            at += payload.length;
-        }
-        System.arraycopy(BODY_END, 0, body, at, BODY_END.length);
-        return body;
+        return out.toByteArray();
     }
 
     /**

@@ -142,8 +142,6 @@ public final class OverheadBenchmark {
         String rate = java.math.BigDecimal.valueOf(sampling).toPlainString();
         String label = "[flink-bench] sampling " + rate + ":";
         AGENT_THREADS.clear(); // (the warm-up's)
-        ENGINE_THREADS.clear();
-        PLAIN_ENGINE_THREADS.clear();
         PLAIN_AGENT_THREADS.clear();
         double[][] plainJobs = new double[repetitions][];
         double[][] governedJobs = new double[repetitions][];
@@ -191,16 +189,6 @@ public final class OverheadBenchmark {
                 + " CPU, scoring thread allocation %.0f / %.0f bytes a record%n", label, median(column(plainJobs, 5)),
                 median(column(governedJobs, 5)), median(column(plainJobs, 6)), median(column(governedJobs, 6)),
                 median(column(plainJobs, 7)), median(column(governedJobs, 7)));
-        StringBuilder engineThreads = new StringBuilder();
-        for (String kind : List.of("scoring", "source", "link", "jit", "gc", "other")) {
-            engineThreads.append(engineThreads.length() == 0 ? "" : ", ").append(kind).append(' ').append(String.format(Locale.ROOT,
-                    "%+.1f", median(ENGINE_THREADS.stream().mapToDouble(m -> m.getOrDefault(kind, 0.0)).toArray())
-                            - median(PLAIN_ENGINE_THREADS.stream().mapToDouble(m -> m.getOrDefault(kind, 0.0)).toArray())));
-        }
-        ENGINE_THREADS.clear();
-        PLAIN_ENGINE_THREADS.clear();
-        System.out.printf(Locale.ROOT, "%s engine JVM CPU a job by thread, governed minus plain (ms, medians of whole jobs): %s%n", label,
-                engineThreads);
         if (agentPid >= 0) {
             StringBuilder threads = new StringBuilder();
             for (String kind : List.of("ipc", "writer", "forwarder", "http", "status", "jit", "gc", "other")) {
@@ -250,7 +238,6 @@ public final class OverheadBenchmark {
         Timing.reset(records / parallelism / 5);
         scored.sinkTo(new Timing()).name("timing");
         JvmWork before = JvmWork.now();
-        Map<String, ThreadCpu> engineThreadsBefore = threads("self");
         double agentBefore = processCpuMillis(agentPid);
         Map<String, ThreadCpu> agentThreadsBefore = agentPid < 0 ? Map.of() : threads(Long.toString(agentPid));
         if (Boolean.getBoolean("iongov.bench.trace")) {
@@ -260,7 +247,6 @@ public final class OverheadBenchmark {
         graph.setJobName(governed ? "with governance" : "without governance");
         cluster.executeJobBlocking(graph.getJobGraph());
         JvmWork work = JvmWork.now().minus(before);
-        (governed ? ENGINE_THREADS : PLAIN_ENGINE_THREADS).add(byKindSince(engineThreadsBefore, threads("self")));
         double agentCpu = processCpuMillis(agentPid) - agentBefore;
         Map<String, Double> agentThreads = agentPid < 0 ? new java.util.TreeMap<>()
                 : byKindSince(agentThreadsBefore, threads(Long.toString(agentPid)));
@@ -300,9 +286,6 @@ public final class OverheadBenchmark {
 
     /** Per governed job: the agent's CPU by kind of thread (ms). */
     private static final List<Map<String, Double>> AGENT_THREADS = new ArrayList<>();
-    /** Per governed and per plain job: the engine's CPU by kind of thread (ms), over the whole job. */
-    private static final List<Map<String, Double>> ENGINE_THREADS = new ArrayList<>();
-    private static final List<Map<String, Double>> PLAIN_ENGINE_THREADS = new ArrayList<>();
     /** Per plain job: the same (the agent idles, or finishes forwarding what the governed job before it recorded). */
     private static final List<Map<String, Double>> PLAIN_AGENT_THREADS = new ArrayList<>();
 
@@ -328,8 +311,7 @@ public final class OverheadBenchmark {
         for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
             try {
                 String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim();
-                String kind = name.startsWith("Source: ") ? "source" : name.startsWith(NODE) ? "scoring"
-                        : name.startsWith("iongov-ipc-link") ? "link" : name.startsWith("iongov-agent-ipc") ? "ipc" : name.startsWith("iongov-agent-wr") ? "writer"
+                String kind = name.startsWith("iongov-agent-ipc") ? "ipc" : name.startsWith("iongov-agent-wr") ? "writer"
                         : name.startsWith("iongov-agent-fo") ? "forwarder" : name.startsWith("HttpClient") ? "http"
                         : name.startsWith("iongov-agent") ? "status" : name.startsWith("C1 ") || name.startsWith("C2 ") ? "jit"
                         : name.startsWith("GC ") || name.startsWith("G1 ") || name.equals("VM Thread") ? "gc" : "other";
