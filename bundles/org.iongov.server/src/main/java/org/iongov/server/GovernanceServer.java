@@ -91,10 +91,16 @@ public final class GovernanceServer implements AutoCloseable {
     private final java.util.concurrent.ScheduledExecutorService complianceSchedule;
     /** One compliance check at a time: they record the same violations. */
     private final Object complianceLock = new Object();
-    private volatile ComplianceReport latestCompliance;
-    /** When the periodic check last started, and why it failed (null when it did not). */
-    private volatile Instant lastComplianceAttempt;
-    private volatile String lastComplianceError;
+    /**
+     * The latest report, when the periodic check last started and why it failed, replaced as one
+     * value so a reader never sees an attempt without its outcome.
+     */
+    private final java.util.concurrent.atomic.AtomicReference<ComplianceStatus> complianceStatus =
+            new java.util.concurrent.atomic.AtomicReference<>(new ComplianceStatus(null, null, null));
+
+    /** {@code report} may be from a check run on request; {@code lastError} is the periodic check's (null when it ran). */
+    private record ComplianceStatus(ComplianceReport report, Instant lastAttempt, String lastError) {
+    }
     /**
      * Where the metadata not yet checked by a periodic check whose every policy ran begins (the
      * end of the last such window; at first one interval back); the next window starts a lookback
@@ -298,7 +304,8 @@ public final class GovernanceServer implements AutoCloseable {
      */
     private void scheduledComplianceCheck() {
         Instant now = clock.instant();
-        lastComplianceAttempt = now;
+        ComplianceReport report = null;
+        String error;
         try {
             synchronized (complianceLock) {
                 if (uncheckedSince == null) {
@@ -310,23 +317,26 @@ public final class GovernanceServer implements AutoCloseable {
                         .map(r -> r.policyId() + ": " + r.error()).toList();
                 if (errors.isEmpty()) {
                     uncheckedSince = now;
-                    lastComplianceError = null;
+                    error = null;
                 } else {
                     // Not advanced: the next check covers this window again.
-                    lastComplianceError = "policies could not run: " + String.join("; ", errors);
+                    error = "policies could not run: " + String.join("; ", errors);
                 }
-                // The report last: a reader that sees it (latestCompliance reads it first) sees its error too.
-                latestCompliance = outcome.report();
+                report = outcome.report();
                 if (outcome.recorded() > 0) {
                     LOG.log(System.Logger.Level.WARNING, "compliance check recorded " + outcome.recorded() + " new violation(s): "
                             + outcome.report().violations().stream().map(v -> v.message()).toList());
                 }
             }
         } catch (Throwable e) {
-            lastComplianceError = e.toString();
+            error = e.toString();
             LOG.log(System.Logger.Level.ERROR, "the periodic compliance check failed; it runs again in "
                     + options.complianceInterval(), e);
         }
+        ComplianceReport checked = report;
+        String failure = error;
+        // A failed check keeps the last report: it is still the latest that ran.
+        complianceStatus.updateAndGet(old -> new ComplianceStatus(checked == null ? old.report() : checked, now, failure));
     }
 
     /** {@code {report, lastAttempt, lastError, interval}}: the latest report beside how the schedule fares. */
@@ -361,8 +371,9 @@ public final class GovernanceServer implements AutoCloseable {
     }
 
     private Response latestCompliance(Request r) {
-        ComplianceReport latest = latestCompliance;
-        Instant attempt = lastComplianceAttempt;
+        ComplianceStatus status = complianceStatus.get();
+        ComplianceReport latest = status.report();
+        Instant attempt = status.lastAttempt();
         if (latest == null && attempt == null) {
             throw new ApiException(404, "no compliance check has run yet: " + (complianceSchedule == null
                     ? "this server checks only on request" : "this server checks every " + options.complianceInterval())
@@ -371,7 +382,7 @@ public final class GovernanceServer implements AutoCloseable {
         ObjectNode reply = JSON.objectNode();
         reply.set("report", latest == null ? JSON.nullNode() : MetadataJson.valueToJson(latest));
         reply.put("lastAttempt", attempt == null ? null : attempt.toString());
-        reply.put("lastError", lastComplianceError);
+        reply.put("lastError", status.lastError());
         reply.put("interval", complianceSchedule == null ? null : options.complianceInterval().toString());
         return Response.ok(reply);
     }
@@ -403,7 +414,7 @@ public final class GovernanceServer implements AutoCloseable {
         synchronized (complianceLock) {
             ComplianceCheck.Outcome outcome = check.runAndRecord(store, window);
             if (own) {
-                latestCompliance = outcome.report();
+                complianceStatus.updateAndGet(old -> new ComplianceStatus(outcome.report(), old.lastAttempt(), old.lastError()));
             }
             return Response.ok(MetadataJson.valueToJson(outcome));
         }
