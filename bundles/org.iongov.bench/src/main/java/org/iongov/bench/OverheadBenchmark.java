@@ -47,6 +47,7 @@ final class OverheadBenchmark {
     static final String AGENT_OPTIONS_VARIABLE = "IONGOV_BENCH_AGENT_JAVA_OPTIONS";
     /** Extra JVM options for the engines' processes. */
     static final String ENGINE_OPTIONS_VARIABLE = "IONGOV_BENCH_ENGINE_JAVA_OPTIONS";
+    private static final String FLINK_MAIN = "org.iongov.connector.flink.demo.OverheadBenchmark";
 
     private OverheadBenchmark() {
     }
@@ -95,13 +96,19 @@ final class OverheadBenchmark {
                         spark.get("direct-percent"), "%", 1, null, sparkNote));
                 }
                 if (engines.contains("flink")) {
+                    String pairs = System.getenv().getOrDefault("IONGOV_BENCH_FLINK_PAIRS", ctx.quick() ? "3" : "7");
+                    String headlinePairs = System.getenv().getOrDefault("IONGOV_BENCH_FLINK_HEADLINE_PAIRS", ctx.quick() ? "3" : "15");
+                    List<String> flinkArgs = List.of("--socket", socket.toString(), "--records", ctx.quick() ? "1000000" : "5000000",
+                            "--warmup", System.getenv().getOrDefault("IONGOV_BENCH_FLINK_WARMUP", ctx.quick() ? "2" : "8"), "--jvms",
+                            System.getenv().getOrDefault("IONGOV_BENCH_FLINK_JVMS", "shared"), "--forks",
+                            System.getenv().getOrDefault("IONGOV_BENCH_FLINK_FORKS", "1"), "--parallelism", parallelism,
+                            "--agent-pid", Long.toString(agent.pid()));
+                    List<String> measured = new ArrayList<>(flinkArgs);
+                    measured.addAll(List.of("--repetitions", pairs, "--headline", Double.toString(HEADLINE_SAMPLING),
+                            "--headline-repetitions", headlinePairs, "--sampling",
+                            System.getenv().getOrDefault("IONGOV_BENCH_FLINK_SAMPLING", FLINK_SAMPLING)));
                     List<Map<String, Double>> rates = engineResults(ctx, placement, Path.of(root), "flink", "org.iongov.connector.flink",
-                            "org.iongov.connector.flink.demo.OverheadBenchmark", List.of("--socket", socket.toString(), "--records",
-                                    ctx.quick() ? "1000000" : "5000000", "--repetitions", System.getenv().getOrDefault("IONGOV_BENCH_FLINK_PAIRS", ctx.quick() ? "3" : "7"), "--headline",
-                                    Double.toString(HEADLINE_SAMPLING), "--headline-repetitions",
-                                    System.getenv().getOrDefault("IONGOV_BENCH_FLINK_HEADLINE_PAIRS", ctx.quick() ? "3" : "15"), "--warmup",
-                                    System.getenv().getOrDefault("IONGOV_BENCH_FLINK_WARMUP", ctx.quick() ? "2" : "8"), "--parallelism", parallelism, "--agent-pid", Long.toString(agent.pid()),
-                                    "--sampling", System.getenv().getOrDefault("IONGOV_BENCH_FLINK_SAMPLING", FLINK_SAMPLING)), folder);
+                            FLINK_MAIN, measured, folder);
                     for (Map<String, Double> flink : rates) {
                         double sampling = flink.get("sampling");
                         String rate = sampling == 0 ? "no predictions recorded"
@@ -125,6 +132,19 @@ final class OverheadBenchmark {
                             figures.add(Figure.plain("overhead", "Flink inference: the agent's CPU beside the engine, " + rate,
                                     flink.get("agent-cpu-percent"), "%", null, flinkNote + "; as a share of the plain job's time"));
                         }
+                    }
+                    if (!ctx.quick() && !"false".equals(System.getenv("IONGOV_BENCH_FLINK_CALIBRATE"))) {
+                        // The same pairs with plain jobs on both sides, in a fresh engine JVM: the loss the method reports
+                        // when there is none, which is how far the headline can be read.
+                        List<String> calibration = new ArrayList<>(flinkArgs);
+                        calibration.addAll(List.of("--repetitions", headlinePairs, "--sampling", Double.toString(HEADLINE_SAMPLING),
+                                "--calibrate", "true"));
+                        Map<String, Double> aa = engineResults(ctx, placement, Path.of(root), "flink", "org.iongov.connector.flink",
+                                FLINK_MAIN, calibration, folder).get(0);
+                        figures.add(Figure.plain("overhead", "Flink inference: calibration, plain jobs on both sides (the method's own error)",
+                                aa.get("paired-percent"), "%", null, String.format(java.util.Locale.ROOT, "median of %d paired differences,"
+                                + " %.1f %% interval %.2f to %.2f %%; difference of the medians %.2f %%; %s", aa.get("repetitions").intValue(),
+                                aa.get("paired-confidence"), aa.get("paired-low"), aa.get("paired-high"), aa.get("throughput-percent"), where)));
                     }
                 }
             }

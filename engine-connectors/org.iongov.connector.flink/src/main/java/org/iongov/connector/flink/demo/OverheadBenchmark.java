@@ -40,13 +40,23 @@ import org.iongov.connector.flink.internal.ModelUpdate;
 import org.iongov.connector.pmml.LogisticRegressionPmml;
 
 /**
- * What governance costs a Flink inference job: the same scoring job (parallelism 2, the same
- * broadcast model stream and operator) with and without governance, alternating in one JVM after
- * a warm-up; prints throughput per repetition, the medians, their spread and the overhead.
+ * What governance costs a Flink inference job: the same scoring job (the same broadcast model
+ * stream and operator) with and without governance, alternating after a warm-up; prints
+ * throughput per repetition, the medians, their spread and the overhead.
+ *
+ * <p>By default both variants run in this JVM, on one cluster, so that they share its compiled code.
+ * With {@code --jvms separate} each variant runs in an engine JVM of its own (a worker process
+ * with its own cluster, on the CPUs this one was given), and {@code --forks N} starts N such pairs
+ * one after the other: no job then deoptimizes code compiled under the other variant's profile,
+ * but each JVM compiles the same code its own way, and on this machine a pair of JVMs favoured
+ * one variant or the other by up to 4 % (a second pair, the other), far more than the cost being
+ * measured. {@code --calibrate true} runs plain jobs in both variants: the loss it reports is the
+ * method's own error.
  *
  * <pre>
  * --socket PATH --records N --repetitions R [--instance benchmark] [--sampling 0.001[,0.0001,...]]
- * [--window-seconds 1] [--parallelism 2] [--warmup 1]
+ * [--window-seconds 1] [--parallelism 2] [--warmup 1] [--jvms shared|separate] [--forks 1]
+ * [--calibrate false]
  * </pre>
  *
  * The governed job reports into a run of node recommend-tests of the instance (which must be
@@ -57,13 +67,13 @@ import org.iongov.connector.pmml.LogisticRegressionPmml;
 public final class OverheadBenchmark {
 
     static final String USAGE = "OverheadBenchmark --socket PATH --records N --repetitions R [--instance ID] [--sampling S,...]"
-            + " [--window-seconds W] [--parallelism P] [--warmup N] [--agent-pid PID] [--headline S --headline-repetitions R]";
+            + " [--window-seconds W] [--parallelism P] [--warmup N] [--agent-pid PID] [--headline S --headline-repetitions R]"
+            + " [--jvms shared|separate] [--forks N] [--calibrate true|false]";
     private static final Set<String> KNOWN = Set.of("socket", "records", "repetitions", "instance", "sampling", "window-seconds",
-            "parallelism", "warmup", "agent-pid", "headline", "headline-repetitions");
+            "parallelism", "warmup", "agent-pid", "headline", "headline-repetitions", "jvms", "forks", "calibrate", "worker", "run", "model");
     private static final String NODE = "recommend-tests";
-
-    private OverheadBenchmark() {
-    }
+    /** A worker's line carrying one job's figures, the rest of its output being relayed. */
+    private static final String WORKER_RESULT = "[flink-bench] worker job ";
 
     public static void main(String[] args) throws Exception {
         DemoArguments.quietLogging();
@@ -72,6 +82,10 @@ public final class OverheadBenchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("OverheadBenchmark: " + e.getMessage());
             System.exit(2);
+        } catch (Throwable e) {
+            // Exits even so: the cluster's threads would keep the JVM (and a worker's coordinator, waiting for its answer) alive.
+            e.printStackTrace();
+            System.exit(1);
         }
         System.exit(0);
     }
@@ -84,11 +98,16 @@ public final class OverheadBenchmark {
             throw new IllegalArgumentException("no agent socket at " + socket + " (an agent started with --spool DIR listens on DIR/agent.sock)");
         }
         long records = a.number("records", 0, 1000);
-        int repetitions = (int) a.number("repetitions", 0, 1);
         String instance = a.text("instance", "benchmark");
-        double[] samplings = samplings(a.text("sampling", "0.001"));
         long window = a.number("window-seconds", 1, 1);
         int parallelism = (int) a.number("parallelism", 2, 1);
+        String worker = a.text("worker", "");
+        if (!worker.isEmpty()) {
+            serve(worker, socket, instance, a.text("run", null), a.text("model", null), window, records, parallelism);
+            return 0;
+        }
+        int repetitions = (int) a.number("repetitions", 0, 1);
+        double[] samplings = samplings(a.text("sampling", "0.001"));
         int warmup = (int) a.number("warmup", 1, 0);
         long agentPid = a.number("agent-pid", -1, -1);
         // The rate the goal is judged at gets more pairs: its figure's interval narrows with them.
@@ -96,138 +115,398 @@ public final class OverheadBenchmark {
         boolean hasHeadline = !headlineText.isEmpty();
         double headline = hasHeadline ? samplings(headlineText)[0] : -1;
         int headlineRepetitions = (int) a.number("headline-repetitions", repetitions, 1);
+        String jvms = a.text("jvms", "shared");
+        if (!jvms.equals("separate") && !jvms.equals("shared")) {
+            throw new IllegalArgumentException("--jvms is separate (each variant in an engine JVM of its own) or shared, was '" + jvms + "'");
+        }
+        boolean shared = jvms.equals("shared");
+        int forks = (int) a.number("forks", shared ? 1 : 3, 1);
+        if (shared && forks > 1) {
+            throw new IllegalArgumentException("--forks " + forks + " needs --jvms separate: shared JVMs are this one");
+        }
+        String calibrateText = a.text("calibrate", "false");
+        if (!calibrateText.equals("true") && !calibrateText.equals("false")) {
+            throw new IllegalArgumentException("--calibrate is true or false, was '" + calibrateText + "'");
+        }
+        boolean calibrate = calibrateText.equals("true");
 
-        byte[] pmml = LogisticRegressionPmml.write("benchmark", PatientRecord.FEATURES,
-                new double[] {0.045, 0.25, 0.02, 0.008, 0.012, 0.06, 0.11, 0.28, 0.08}, -8.3, PatientRecord.LABEL);
-        // One cluster for all jobs, as a long-running Flink cluster is: a local environment per job would
-        // start a new cluster each time, whose RPC system loads its classes afresh, and the JIT work of
-        // compiling them again (about half a second of CPU a job here) would blur both variants.
-        Configuration clusterConfig = new Configuration();
-        clusterConfig.set(PipelineOptions.GENERIC_TYPES, false);
-        try (Governance governance = Governance.connect(socket);
-                MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(clusterConfig)
-                        .setNumTaskManagers(1).setNumSlotsPerTaskManager(parallelism).build())) {
-            cluster.start();
+        byte[] pmml = benchmarkPmml();
+        try (Governance governance = Governance.connect(socket)) {
             RunHandle run = governance.openRun(RunSpec.of(instance, NODE).withEngine("flink", EnvironmentInformation.getVersion())
                     .withParameter("benchmark", "overhead").withParameter("records", records).withParameter("sampling", Arrays.toString(samplings))
-                    .withParameter("parallelism", parallelism).startedBy(System.getProperty("user.name")));
+                    .withParameter("parallelism", parallelism).withParameter("jvms", jvms).startedBy(System.getProperty("user.name")));
             // A recorded model, so that the predictions' attribution is valid; on no ION channel, so no one receives it.
             String modelId = run.publishModel("benchmark-model", new ModelArtifact("benchmark", "pmml", pmml, null));
-            ModelUpdate model = new ModelUpdate("benchmark-model", modelId, null, "pmml", null, pmml);
-            GovernanceConfig base = PatientInput.signatures(GovernanceConfig.of(socket, instance, NODE, run.id()))
-                    .channels("benchmark-model").window(Duration.ofSeconds(window));
-            double highest = Arrays.stream(samplings).max().orElse(0);
-            System.out.printf(Locale.ROOT, "[flink-bench] %,d records per job, parallelism %d, sampling %s, window %d s, %d warm-up"
-                    + " + %d timed pairs per sampling rate%n", records, parallelism, Arrays.toString(samplings), window, warmup, repetitions);
-            // Warm both JVMs (the engine's and the agent's) on every code path, as long-running ones are. At 1 % recorded at
-            // least: a streaming job recording 0.1 % has compiled its recording path within its first minutes, while 3 warm-up
-            // jobs of a few seconds at 0.1 % would leave it half compiled (it ran at twice its steady cost in the timed jobs).
-            for (int i = 0; i < warmup; i++) {
-                job(cluster, agentPid, base.sampling(Math.max(highest, 0.01)), model, records, parallelism, false);
-                job(cluster, agentPid, base.sampling(Math.max(highest, 0.01)), model, records, parallelism, true);
+            System.out.printf(Locale.ROOT, "[flink-bench] %,d records per job, parallelism %d, sampling %s, window %d s, %s;"
+                    + " per sampling rate %d timed pairs%s, %s%n", records, parallelism, Arrays.toString(samplings), window,
+                    shared ? "both variants in this JVM" : forks + " pair(s) of engine JVMs, one per variant", repetitions,
+                    hasHeadline ? " (" + headlineRepetitions + " at " + headlineText + ")" : "", shared ? warmup + " warm-up pairs first"
+                            : "each JVM pair warmed up by " + warmup + " pairs");
+            if (calibrate) {
+                System.out.println("[flink-bench] calibration: the 'governed' variant runs plain jobs too, so any loss reported is the"
+                        + " method's own error");
+            }
+            Map<Double, Pairs> pairs = new java.util.LinkedHashMap<>();
+            for (double sampling : samplings) {
+                int n = hasHeadline && sampling == headline ? headlineRepetitions : repetitions;
+                pairs.put(sampling, new Pairs(sampling, n));
+            }
+            MiniCluster cluster = shared ? startCluster(parallelism) : null;
+            try {
+                for (int fork = 0; fork < forks; fork++) {
+                    Variant plain;
+                    Variant governed;
+                    if (shared) {
+                        GovernanceConfig base = baseConfig(socket, instance, run.id(), window);
+                        plain = new InProcess(cluster, base, modelUpdate(modelId, pmml), parallelism, false);
+                        governed = new InProcess(cluster, base, modelUpdate(modelId, pmml), parallelism, !calibrate);
+                    } else {
+                        // Which starts first alternates between JVM pairs.
+                        List<String> kinds = List.of("plain", calibrate ? "plain" : "governed");
+                        Worker[] started = new Worker[2];
+                        for (int k = 0; k < 2; k++) {
+                            int which = (fork % 2 == 0) ? k : 1 - k;
+                            started[which] = new Worker(which == 0 ? "plain" : "governed", kinds.get(which), socket, instance, run.id(),
+                                    modelId, window, records, parallelism);
+                        }
+                        plain = started[0];
+                        governed = started[1];
+                        System.out.printf(Locale.ROOT, "[flink-bench] engine JVM pair %d of %d: plain pid %d, governed pid %d%n", fork + 1,
+                                forks, plain.pid(), governed.pid());
+                    }
+                    try (plain; governed) {
+                        double highest = Arrays.stream(samplings).max().orElse(0);
+                        // Warm both JVMs (the engine's and the agent's) on every code path, as long-running ones are. At 1 %
+                        // recorded at least: a streaming job recording 0.1 % has compiled its recording path within its first
+                        // minutes, while 3 warm-up jobs of a few seconds at 0.1 % would leave it half compiled (it ran at twice
+                        // its steady cost in the timed jobs).
+                        for (int i = 0; i < warmup; i++) {
+                            job(plain, governed, agentPid, Math.max(highest, 0.01), records, null);
+                            job(governed, plain, agentPid, Math.max(highest, 0.01), records, null);
+                        }
+                        for (Pairs rate : pairs.values()) {
+                            // This JVM pair's share of the rate's pairs (the first pairs take the remainder).
+                            int share = rate.wanted / forks + (fork < rate.wanted % forks ? 1 : 0);
+                            for (int i = 0; i < share; i++) {
+                                rate.run(plain, governed, agentPid, fork, records);
+                            }
+                        }
+                    }
+                }
+            } finally {
+                if (cluster != null) {
+                    cluster.close();
+                }
             }
             double overhead = 0;
-            for (double sampling : samplings) {
-                overhead = measure(cluster, agentPid, base.sampling(sampling), sampling, model, records, parallelism,
-                        hasHeadline && sampling == headline ? headlineRepetitions : repetitions, run);
+            for (Pairs rate : pairs.values()) {
+                overhead = rate.summarize(records, forks, agentPid, run);
             }
             run.close();
             return overhead;
         }
     }
 
-    /** Timed pairs at one sampling rate; prints each and the summary (with a result line); the throughput loss in percent. */
-    private static double measure(MiniCluster cluster, long agentPid, GovernanceConfig config, double sampling, ModelUpdate model,
-            long records, int parallelism, int repetitions, RunHandle run) throws Exception {
-        String rate = java.math.BigDecimal.valueOf(sampling).toPlainString();
-        String label = "[flink-bench] sampling " + rate + ":";
-        AGENT_THREADS.clear(); // (the warm-up's)
-        PLAIN_AGENT_THREADS.clear();
-        double[][] plainJobs = new double[repetitions][];
-        double[][] governedJobs = new double[repetitions][];
-        for (int i = 0; i < repetitions; i++) {
+    /**
+     * One cluster for all of a JVM's jobs, as a long-running Flink cluster is: a local environment
+     * per job would start a new cluster each time, whose RPC system loads its classes afresh, and
+     * the JIT work of compiling them again (about half a second of CPU a job here) would blur both
+     * variants.
+     */
+    private static MiniCluster startCluster(int parallelism) throws Exception {
+        Configuration clusterConfig = new Configuration();
+        clusterConfig.set(PipelineOptions.GENERIC_TYPES, false);
+        // Any free port: the other variant's worker runs a cluster too (both would take 8081).
+        clusterConfig.set(org.apache.flink.configuration.RestOptions.BIND_PORT, "0");
+        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(clusterConfig)
+                .setNumTaskManagers(1).setNumSlotsPerTaskManager(parallelism).build());
+        cluster.start();
+        return cluster;
+    }
+
+    private static byte[] benchmarkPmml() {
+        return LogisticRegressionPmml.write("benchmark", PatientRecord.FEATURES,
+                new double[] {0.045, 0.25, 0.02, 0.008, 0.012, 0.06, 0.11, 0.28, 0.08}, -8.3, PatientRecord.LABEL);
+    }
+
+    private static ModelUpdate modelUpdate(String modelId, byte[] pmml) {
+        return new ModelUpdate("benchmark-model", modelId, null, "pmml", null, pmml);
+    }
+
+    private static GovernanceConfig baseConfig(Path socket, String instance, String runId, long window) {
+        return PatientInput.signatures(GovernanceConfig.of(socket, instance, NODE, runId)).channels("benchmark-model")
+                .window(Duration.ofSeconds(window));
+    }
+
+    /** Where one variant's jobs run. */
+    private interface Variant extends AutoCloseable {
+        /** Runs one job of so many records, recording the given share of predictions (when governed); its figures, as {@link #job} returns them. */
+        double[] job(double sampling, long records) throws Exception;
+
+        /** Its engine JVM's process id, or -1 for this JVM. */
+        long pid();
+    }
+
+    /** A variant whose jobs run on a cluster in this JVM (shared with the other variant). */
+    private record InProcess(MiniCluster cluster, GovernanceConfig base, ModelUpdate model, int parallelism, boolean governed)
+            implements Variant {
+        @Override
+        public double[] job(double sampling, long records) throws Exception {
+            return OverheadBenchmark.job(cluster, base.sampling(sampling), model, records, parallelism, governed);
+        }
+
+        @Override
+        public long pid() {
+            return -1;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /**
+     * A variant whose jobs run in an engine JVM of its own: this class's main with {@code --worker},
+     * started with this JVM's options and classpath (so on the same CPUs), taking one
+     * {@code job SAMPLING RECORDS} line at a time on its input and answering with a {@link #WORKER_RESULT}
+     * line; its other output is relayed. It ends when its input does.
+     */
+    private static final class Worker implements Variant {
+        private final String variant;
+        private final Process process;
+        private final java.io.BufferedReader output;
+        private final java.io.Writer input;
+
+        /** {@code variant} names it in messages; {@code kind} (plain or governed) is the jobs it runs. */
+        Worker(String variant, String kind, Path socket, String instance, String runId, String modelId, long window, long records,
+                int parallelism) throws java.io.IOException {
+            this.variant = variant;
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), OverheadBenchmark.class.getName(), "--worker", kind,
+                    "--socket", socket.toString(), "--instance", instance, "--run", runId, "--model", modelId, "--window-seconds",
+                    Long.toString(window), "--records", Long.toString(records), "--parallelism", Integer.toString(parallelism)));
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            output = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            input = new java.io.OutputStreamWriter(process.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public long pid() {
+            return process.pid();
+        }
+
+        @Override
+        public double[] job(double sampling, long records) throws Exception {
+            input.write("job " + sampling + " " + records + "\n");
+            input.flush();
+            for (String line; (line = output.readLine()) != null;) {
+                if (line.startsWith(WORKER_RESULT)) {
+                    return Arrays.stream(line.substring(WORKER_RESULT.length()).trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
+                }
+                System.out.println(line);
+            }
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            throw new IllegalStateException("the " + variant + " variant's engine JVM ended before its job did" + (process.isAlive() ? ""
+                    : " (exit " + process.exitValue() + ")") + ": its errors are above");
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                input.close(); // its end of input: it closes its cluster and exits
+            } catch (java.io.IOException e) {
+                // it has ended already
+            }
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** A worker's life: a cluster of its own, one job per {@code job SAMPLING RECORDS} line on its input, until the input ends. */
+    private static void serve(String variant, Path socket, String instance, String runId, String modelId, long window, long records,
+            int parallelism) throws Exception {
+        if (!variant.equals("plain") && !variant.equals("governed")) {
+            throw new IllegalArgumentException("--worker is plain or governed, was '" + variant + "'");
+        }
+        GovernanceConfig base = baseConfig(socket, instance, runId, window);
+        ModelUpdate model = modelUpdate(modelId, benchmarkPmml());
+        try (MiniCluster cluster = startCluster(parallelism);
+                java.io.BufferedReader commands = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line; (line = commands.readLine()) != null;) {
+                if (!line.startsWith("job ")) {
+                    throw new IllegalArgumentException("a worker takes lines 'job SAMPLING RECORDS', was '" + line + "'");
+                }
+                String[] job = line.substring(4).trim().split(" ");
+                double[] figures = job(cluster, base.sampling(Double.parseDouble(job[0])), model, Long.parseLong(job[1]), parallelism,
+                        variant.equals("governed"));
+                StringBuilder reply = new StringBuilder(WORKER_RESULT);
+                for (double figure : figures) {
+                    reply.append(' ').append(figure);
+                }
+                System.out.println(reply);
+            }
+        }
+    }
+
+    /** One sampling rate's timed pairs, gathered over the JVM pairs, and their summary. */
+    private static final class Pairs {
+        final double sampling;
+        final int wanted;
+        final String rate;
+        final String label;
+        final List<double[]> plainJobs = new ArrayList<>();
+        final List<double[]> governedJobs = new ArrayList<>();
+        /** Which JVM pair ran each pair. */
+        final List<Integer> forks = new ArrayList<>();
+        /** Per governed job: the agent's CPU by kind of thread (ms). */
+        final List<Map<String, Double>> agentThreads = new ArrayList<>();
+        /** Per plain job: the same (the agent idles, or finishes forwarding what the governed job before it recorded). */
+        final List<Map<String, Double>> plainAgentThreads = new ArrayList<>();
+
+        Pairs(double sampling, int wanted) {
+            this.sampling = sampling;
+            this.wanted = wanted;
+            this.rate = java.math.BigDecimal.valueOf(sampling).toPlainString();
+            this.label = "[flink-bench] sampling " + rate + ":";
+        }
+
+        /** One timed pair; prints it. */
+        void run(Variant plain, Variant governedVariant, long agentPid, int fork, long records) throws Exception {
+            int i = plainJobs.size();
+            double[] p;
+            double[] g;
             // Alternate which goes first, so that drift in the machine's state hits both alike.
             if (i % 2 == 1) {
-                governedJobs[i] = job(cluster, agentPid, config, model, records, parallelism, true);
-                plainJobs[i] = job(cluster, agentPid, config, model, records, parallelism, false);
+                g = job(governedVariant, plain, agentPid, sampling, records, agentThreads);
+                p = job(plain, governedVariant, agentPid, sampling, records, plainAgentThreads);
             } else {
-                plainJobs[i] = job(cluster, agentPid, config, model, records, parallelism, false);
-                governedJobs[i] = job(cluster, agentPid, config, model, records, parallelism, true);
+                p = job(plain, governedVariant, agentPid, sampling, records, plainAgentThreads);
+                g = job(governedVariant, plain, agentPid, sampling, records, agentThreads);
             }
-            double[] p = plainJobs[i];
-            double[] g = governedJobs[i];
+            plainJobs.add(p);
+            governedJobs.add(g);
+            forks.add(fork);
             System.out.printf(Locale.ROOT, "%s repetition %d: without governance %,.0f records/s (CPU/record: scoring thread %.0f ns,"
                     + " JVM %.0f ns), with %,.0f records/s (%.0f ns, %.0f ns): %+.2f %% throughput%n", label, i + 1, p[0], p[2], p[1], g[0],
                     g[2], g[1], 100 * (g[0] / p[0] - 1));
             System.out.printf(Locale.ROOT, "%s   JVM work without / with: %.0f / %.0f collections (%.0f / %.0f ms), GC threads %.0f / %.0f"
                     + " ms CPU, JIT threads %.0f / %.0f ms CPU; scoring thread allocates %.0f / %.0f bytes a record; agent process %.0f /"
-                    + " %.0f ms CPU%n", label, p[4], g[4], p[3], g[3], p[5], g[5], p[6], g[6], p[7], g[7], p[8], g[8]);
+                    + " %.0f ms CPU; the other variant's engine JVM %.0f / %.0f ms CPU%n", label, p[4], g[4], p[3], g[3], p[5], g[5], p[6],
+                    g[6], p[7], g[7], p[8], g[8], p[9], g[9]);
         }
-        double[] without = column(plainJobs, 0);
-        double[] with = column(governedJobs, 0);
-        double base = median(without);
-        double governed = median(with);
-        double overhead = 100 * (1 - governed / base);
-        double[] pairLosses = new double[repetitions];
-        for (int i = 0; i < repetitions; i++) {
-            pairLosses[i] = 100 * (1 - governedJobs[i][0] / plainJobs[i][0]);
-        }
-        double pairedOverhead = median(pairLosses);
-        double[] interval = medianInterval(pairLosses);
-        double cpuOverhead = 100 * (median(column(governedJobs, 1)) / median(column(plainJobs, 1)) - 1);
-        double taskOverhead = 100 * (median(column(governedJobs, 2)) / median(column(plainJobs, 2)) - 1);
-        double recordedPerJob = records * sampling;
-        // The agent's extra CPU per job, as a share of the plain job's duration (the CPU it takes from the engine when they share one).
-        double agentExtraMillis = agentPid < 0 ? Double.NaN : median(column(governedJobs, 8)) - median(column(plainJobs, 8));
-        double agentPercent = 100 * agentExtraMillis / (1000 * records / base);
-        System.out.printf(Locale.ROOT, "%s median without governance %,.0f records/s (spread %s), with %,.0f records/s (spread %s)%n",
-                label, base, spread(without), governed, spread(with));
-        System.out.printf(Locale.ROOT, "%s median CPU per record: scoring thread %.0f ns without, %.0f ns with (%+.2f %%); engine JVM"
-                + " %.0f ns without, %.0f ns with (%+.2f %%)%n", label, median(column(plainJobs, 2)), median(column(governedJobs, 2)),
-                taskOverhead, median(column(plainJobs, 1)), median(column(governedJobs, 1)), cpuOverhead);
-        System.out.printf(Locale.ROOT, "%s median JVM work a job without / with: GC threads %.0f / %.0f ms CPU, JIT threads %.0f / %.0f ms"
-                + " CPU, scoring thread allocation %.0f / %.0f bytes a record%n", label, median(column(plainJobs, 5)),
-                median(column(governedJobs, 5)), median(column(plainJobs, 6)), median(column(governedJobs, 6)),
-                median(column(plainJobs, 7)), median(column(governedJobs, 7)));
-        if (agentPid >= 0) {
-            StringBuilder threads = new StringBuilder();
-            for (String kind : List.of("ipc", "writer", "forwarder", "http", "status", "jit", "gc", "other")) {
-                double[] perJob = AGENT_THREADS.stream().mapToDouble(m -> m.getOrDefault(kind, 0.0)).toArray();
-                double[] perPlainJob = PLAIN_AGENT_THREADS.stream().mapToDouble(m -> m.getOrDefault(kind, 0.0)).toArray();
-                threads.append(threads.length() == 0 ? "" : ", ").append(kind).append(' ').append(String.format(Locale.ROOT, "%.1f (%.1f)",
-                        perJob.length == 0 ? 0 : median(perJob), perPlainJob.length == 0 ? 0 : median(perPlainJob)));
+
+        /** Prints the summary (with a result line) and records it on the run; the throughput loss in percent. */
+        double summarize(long records, int forkCount, long agentPid, RunHandle run) {
+            int repetitions = plainJobs.size();
+            double[][] plainRows = plainJobs.toArray(new double[0][]);
+            double[][] governedRows = governedJobs.toArray(new double[0][]);
+            double[] without = column(plainRows, 0);
+            double[] with = column(governedRows, 0);
+            double base = median(without);
+            double governed = median(with);
+            double overhead = 100 * (1 - governed / base);
+            double[] pairLosses = new double[repetitions];
+            for (int i = 0; i < repetitions; i++) {
+                pairLosses[i] = 100 * (1 - governedRows[i][0] / plainRows[i][0]);
             }
-            double governedThreads = median(AGENT_THREADS.stream().mapToDouble(m -> m.values().stream().mapToDouble(Double::doubleValue).sum())
-                    .toArray());
-            double plainThreads = median(PLAIN_AGENT_THREADS.stream().mapToDouble(m -> m.values().stream().mapToDouble(Double::doubleValue)
-                    .sum()).toArray());
-            AGENT_THREADS.clear();
-            PLAIN_AGENT_THREADS.clear();
-            System.out.printf(Locale.ROOT, "%s agent process CPU a governed job by thread (ms, medians; a plain job's in brackets): %s; its threads that outlive the"
-                    + " jobs: %.1f ms a governed job, %.1f ms a plain one (medians)%n", label, threads, governedThreads, plainThreads);
-            System.out.printf(Locale.ROOT, "%s agent process: %+.0f ms CPU a job with governance (%.1f %% of a plain job's time), %.1f µs"
-                    + " per recorded prediction (%.0f a job)%n", label, agentExtraMillis, agentPercent,
-                    recordedPerJob > 0 ? 1000 * agentExtraMillis / recordedPerJob : 0, recordedPerJob);
+            double pairedOverhead = median(pairLosses);
+            double[] interval = medianInterval(pairLosses);
+            double cpuOverhead = 100 * (median(column(governedRows, 1)) / median(column(plainRows, 1)) - 1);
+            double taskOverhead = 100 * (median(column(governedRows, 2)) / median(column(plainRows, 2)) - 1);
+            double recordedPerJob = records * sampling;
+            // The agent's extra CPU per job, as a share of the plain job's duration (the CPU it takes from the engine when they share one).
+            double agentExtraMillis = agentPid < 0 ? Double.NaN : median(column(governedRows, 8)) - median(column(plainRows, 8));
+            double agentPercent = 100 * agentExtraMillis / (1000 * records / base);
+            System.out.printf(Locale.ROOT, "%s median without governance %,.0f records/s (spread %s), with %,.0f records/s (spread %s)%n",
+                    label, base, spread(without), governed, spread(with));
+            System.out.printf(Locale.ROOT, "%s median CPU per record: scoring thread %.0f ns without, %.0f ns with (%+.2f %%); engine JVM"
+                    + " %.0f ns without, %.0f ns with (%+.2f %%)%n", label, median(column(plainRows, 2)), median(column(governedRows, 2)),
+                    taskOverhead, median(column(plainRows, 1)), median(column(governedRows, 1)), cpuOverhead);
+            System.out.printf(Locale.ROOT, "%s median JVM work a job without / with: GC threads %.0f / %.0f ms CPU, JIT threads %.0f / %.0f ms"
+                    + " CPU, scoring thread allocation %.0f / %.0f bytes a record%n", label, median(column(plainRows, 5)),
+                    median(column(governedRows, 5)), median(column(plainRows, 6)), median(column(governedRows, 6)),
+                    median(column(plainRows, 7)), median(column(governedRows, 7)));
+            if (agentPid >= 0) {
+                StringBuilder threads = new StringBuilder();
+                for (String kind : List.of("ipc", "writer", "forwarder", "http", "status", "jit", "gc", "other")) {
+                    double[] perJob = agentThreads.stream().mapToDouble(m -> m.getOrDefault(kind, 0.0)).toArray();
+                    double[] perPlainJob = plainAgentThreads.stream().mapToDouble(m -> m.getOrDefault(kind, 0.0)).toArray();
+                    threads.append(threads.length() == 0 ? "" : ", ").append(kind).append(' ').append(String.format(Locale.ROOT, "%.1f (%.1f)",
+                            perJob.length == 0 ? 0 : median(perJob), perPlainJob.length == 0 ? 0 : median(perPlainJob)));
+                }
+                double governedThreads = median(agentThreads.stream().mapToDouble(m -> m.values().stream().mapToDouble(Double::doubleValue).sum())
+                        .toArray());
+                double plainThreads = median(plainAgentThreads.stream().mapToDouble(m -> m.values().stream().mapToDouble(Double::doubleValue)
+                        .sum()).toArray());
+                System.out.printf(Locale.ROOT, "%s agent process CPU a governed job by thread (ms, medians; a plain job's in brackets): %s; its threads that outlive the"
+                        + " jobs: %.1f ms a governed job, %.1f ms a plain one (medians)%n", label, threads, governedThreads, plainThreads);
+                System.out.printf(Locale.ROOT, "%s agent process: %+.0f ms CPU a job with governance (%.1f %% of a plain job's time), %.1f µs"
+                        + " per recorded prediction (%.0f a job)%n", label, agentExtraMillis, agentPercent,
+                        recordedPerJob > 0 ? 1000 * agentExtraMillis / recordedPerJob : 0, recordedPerJob);
+            }
+            if (forkCount > 1) {
+                // Each JVM compiles its code its own way: a pair of JVMs can favour either variant by a percent or so.
+                StringBuilder byFork = new StringBuilder();
+                for (int fork = 0; fork < forkCount; fork++) {
+                    int f = fork;
+                    double[] losses = java.util.stream.IntStream.range(0, repetitions).filter(i -> forks.get(i) == f)
+                            .mapToDouble(i -> pairLosses[i]).toArray();
+                    byFork.append(byFork.length() == 0 ? "" : ", ").append(losses.length == 0 ? "none"
+                            : String.format(Locale.ROOT, "%.2f %% (%d)", median(losses), losses.length));
+                }
+                System.out.printf(Locale.ROOT, "%s median loss by engine JVM pair (pairs): %s%n", label, byFork);
+            }
+            System.out.printf(Locale.ROOT, "%s overhead %.2f %% of throughput (median of the pairs' losses; %.0f %% interval %.2f to %.2f %%;"
+                    + " difference of the medians %.2f %%), %+.2f %% CPU on the scoring thread (goal: at most 1 %%)%n", label, pairedOverhead,
+                    interval[2], interval[0], interval[1], overhead, taskOverhead);
+            // One line per rate for ./iongov bench to read.
+            System.out.printf(Locale.ROOT, "[flink-bench] result sampling=%s without-median=%.1f with-median=%.1f throughput-percent=%.3f"
+                    + " scoring-cpu-percent=%.3f jvm-cpu-percent=%.3f agent-cpu-percent=%.3f paired-percent=%.3f paired-low=%.3f paired-high=%.3f"
+                    + " paired-confidence=%.1f repetitions=%d%n", rate, base, governed, overhead, taskOverhead, cpuOverhead,
+                    agentPid < 0 ? -1 : agentPercent, pairedOverhead, interval[0], interval[1], interval[2], repetitions);
+            String suffix = sampling == 0 ? "-unsampled" : "-sampling-" + rate;
+            run.statistic("benchmark", "overhead-percent" + suffix, overhead);
+            run.statistic("benchmark", "scoring-cpu-overhead-percent" + suffix, taskOverhead);
+            run.statistic("benchmark", "throughput-without-governance" + suffix, base);
+            run.statistic("benchmark", "throughput-with-governance" + suffix, governed);
+            return overhead;
         }
-        System.out.printf(Locale.ROOT, "%s overhead %.2f %% of throughput (median of the pairs' losses; %.0f %% interval %.2f to %.2f %%;"
-                + " difference of the medians %.2f %%), %+.2f %% CPU on the scoring thread (goal: at most 1 %%)%n", label, pairedOverhead,
-                interval[2], interval[0], interval[1], overhead, taskOverhead);
-        // One line per rate for ./iongov bench to read.
-        System.out.printf(Locale.ROOT, "[flink-bench] result sampling=%s without-median=%.1f with-median=%.1f throughput-percent=%.3f"
-                + " scoring-cpu-percent=%.3f jvm-cpu-percent=%.3f agent-cpu-percent=%.3f paired-percent=%.3f paired-low=%.3f paired-high=%.3f"
-                + " paired-confidence=%.1f repetitions=%d%n", rate, base, governed, overhead, taskOverhead, cpuOverhead,
-                agentPid < 0 ? -1 : agentPercent, pairedOverhead, interval[0], interval[1], interval[2], repetitions);
-        String suffix = sampling == 0 ? "-unsampled" : "-sampling-" + rate;
-        run.statistic("benchmark", "overhead-percent" + suffix, overhead);
-        run.statistic("benchmark", "scoring-cpu-overhead-percent" + suffix, taskOverhead);
-        run.statistic("benchmark", "throughput-without-governance" + suffix, base);
-        run.statistic("benchmark", "throughput-with-governance" + suffix, governed);
-        return overhead;
     }
 
-    /** One job; its steady throughput (from the first timed to the last scored record) and the JVM's CPU ns per record meanwhile. */
-    private static double[] job(MiniCluster cluster, long agentPid, GovernanceConfig config, ModelUpdate model, long records, int parallelism, boolean governed)
-            throws Exception {
+    /**
+     * One job of a variant, with the agent's CPU meanwhile appended to its figures; the agent's CPU
+     * by kind of thread goes to {@code agentThreadsOut} (unless null: a warm-up job).
+     */
+    private static double[] job(Variant variant, Variant other, long agentPid, double sampling, long records,
+            List<Map<String, Double>> agentThreadsOut) throws Exception {
+        double otherBefore = processCpuMillis(other.pid());
+        double agentBefore = processCpuMillis(agentPid);
+        Map<String, ThreadCpu> agentThreadsBefore = agentPid < 0 ? Map.of() : threads(Long.toString(agentPid));
+        double[] figures = variant.job(sampling, records);
+        double agentCpu = processCpuMillis(agentPid) - agentBefore;
+        double otherCpu = processCpuMillis(other.pid()) - otherBefore;
+        Map<String, Double> agentThreads = agentPid < 0 ? new java.util.TreeMap<>()
+                : byKindSince(agentThreadsBefore, threads(Long.toString(agentPid)));
+        if (agentThreadsOut != null) {
+            agentThreadsOut.add(agentThreads);
+        }
+        double[] withAgent = Arrays.copyOf(figures, figures.length + 2);
+        withAgent[figures.length] = agentCpu;
+        withAgent[figures.length + 1] = otherCpu;
+        return withAgent;
+    }
+
+    /**
+     * One job on the cluster (in this JVM): its steady throughput (from the first timed to the last
+     * scored record), the JVM's CPU ns per record meanwhile, the scoring threads' CPU per record,
+     * GC time and count, GC and JIT threads' CPU, and bytes the scoring threads allocated a record.
+     */
+    private static double[] job(MiniCluster cluster, GovernanceConfig config, ModelUpdate model, long records, int parallelism,
+            boolean governed) throws Exception {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
@@ -238,8 +517,6 @@ public final class OverheadBenchmark {
         Timing.reset(records / parallelism / 5);
         scored.sinkTo(new Timing()).name("timing");
         JvmWork before = JvmWork.now();
-        double agentBefore = processCpuMillis(agentPid);
-        Map<String, ThreadCpu> agentThreadsBefore = agentPid < 0 ? Map.of() : threads(Long.toString(agentPid));
         if (Boolean.getBoolean("iongov.bench.trace")) {
             System.out.println("[flink-bench] job starts: " + (governed ? "with" : "without") + " governance");
         }
@@ -247,16 +524,12 @@ public final class OverheadBenchmark {
         graph.setJobName(governed ? "with governance" : "without governance");
         cluster.executeJobBlocking(graph.getJobGraph());
         JvmWork work = JvmWork.now().minus(before);
-        double agentCpu = processCpuMillis(agentPid) - agentBefore;
-        Map<String, Double> agentThreads = agentPid < 0 ? new java.util.TreeMap<>()
-                : byKindSince(agentThreadsBefore, threads(Long.toString(agentPid)));
-        (governed ? AGENT_THREADS : PLAIN_AGENT_THREADS).add(agentThreads);
         if (Boolean.getBoolean("iongov.bench.trace")) { // the timed span on the monotonic clock, to line up with a system profile
             System.out.println("[flink-bench] job timed: " + (governed ? "with" : "without") + " governance, monotonic ns " + Timing.FIRST.get()
                     + " to " + Timing.LAST.get());
         }
         return new double[] {Timing.throughput(), Timing.cpuPerRecord(), Timing.taskCpuPerRecord(), work.gcMillis(), work.gcCount(),
-                work.gcCpuMillis(), work.jitCpuMillis(), Timing.taskAllocatedPerRecord(), agentCpu};
+                work.gcCpuMillis(), work.jitCpuMillis(), Timing.taskAllocatedPerRecord()};
     }
 
     /**
@@ -283,11 +556,6 @@ public final class OverheadBenchmark {
                     jitCpuMillis - earlier.jitCpuMillis);
         }
     }
-
-    /** Per governed job: the agent's CPU by kind of thread (ms). */
-    private static final List<Map<String, Double>> AGENT_THREADS = new ArrayList<>();
-    /** Per plain job: the same (the agent idles, or finishes forwarding what the governed job before it recorded). */
-    private static final List<Map<String, Double>> PLAIN_AGENT_THREADS = new ArrayList<>();
 
     /**
      * A process's CPU time by kind of thread (ms), from {@code /proc/PROCESS/task} ({@code self} or

@@ -55,7 +55,7 @@ class OverheadBenchmarkTest {
                 "benchmark")) {
             OverheadBenchmark.run(new String[] {"--socket", env.socket().toString(), "--records", records, "--repetitions", repetitions,
                     "--warmup", System.getProperty("bench.warmup", "0"), "--sampling", "0,0.01", "--headline", "0.01", "--headline-repetitions",
-                    "2"});
+                    "2", "--jvms", "separate", "--forks", "2"});
             env.awaitStored();
             List<NodeRun> runs = env.store().runs(new RunQuery("benchmark", "recommend-tests", null, 10));
             assertEquals(1, runs.size());
@@ -65,5 +65,46 @@ class OverheadBenchmarkTest {
             List<PredictionRecord> predictions = env.store().predictions(new RecordQuery(runId, null, null, null, null, 10_000));
             assertFalse(predictions.isEmpty(), "sampled predictions of the governed job at 0.01");
         }
+    }
+
+    @Test
+    void aCalibrationRunsPlainJobsInBothVariantsAndRecordsNoPrediction() throws Exception {
+        try (GovernedEnvironment env = GovernedEnvironment.startWithSample(folder.resolve("env"), "b-scheduled-retraining.json",
+                "benchmark")) {
+            OverheadBenchmark.run(new String[] {"--socket", env.socket().toString(), "--records", "50000", "--repetitions", "1",
+                    "--warmup", "0", "--sampling", "0.01", "--jvms", "shared", "--calibrate", "true"});
+            env.awaitStored();
+            List<NodeRun> runs = env.store().runs(new RunQuery("benchmark", "recommend-tests", null, 10));
+            assertEquals(1, runs.size());
+            String runId = runs.get(0).start().id();
+            assertTrue(env.store().statisticNames(runId).contains("overhead-percent-sampling-0.01"),
+                    env.store().statisticNames(runId).toString());
+            // At 1 % of 50,000, a governed job would have recorded about 500.
+            assertTrue(env.store().predictions(new RecordQuery(runId, null, null, null, null, 10)).isEmpty(),
+                    "a calibration's 'governed' jobs run plain");
+            assertFalse(env.store().statisticNames(runId).contains("throughput"), "no job reported its windows");
+        }
+    }
+
+    @Test
+    void badSetUpsAreRefusedWithTheReason() {
+        Path socket = folder.resolve("agent.sock");
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> java.nio.file.Files.createFile(socket));
+        String[] common = {"--socket", socket.toString(), "--records", "1000", "--repetitions", "1"};
+        IllegalArgumentException forks = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OverheadBenchmark.run(concat(common, "--jvms", "shared", "--forks", "2")));
+        assertTrue(forks.getMessage().contains("--forks 2 needs --jvms separate"), forks.getMessage());
+        IllegalArgumentException calibrate = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OverheadBenchmark.run(concat(common, "--calibrate", "yes")));
+        assertTrue(calibrate.getMessage().contains("--calibrate is true or false"), calibrate.getMessage());
+        IllegalArgumentException jvms = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OverheadBenchmark.run(concat(common, "--jvms", "both")));
+        assertTrue(jvms.getMessage().contains("--jvms is separate"), jvms.getMessage());
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 }
