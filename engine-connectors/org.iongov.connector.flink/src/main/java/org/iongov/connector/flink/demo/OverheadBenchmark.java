@@ -122,7 +122,7 @@ public final class OverheadBenchmark {
         boolean shared = jvms.equals("shared");
         int forks = (int) a.number("forks", shared ? 1 : 3, 1);
         if (shared && forks > 1) {
-            throw new IllegalArgumentException("--forks " + forks + " needs --jvms separate: shared JVMs are this one");
+            throw new IllegalArgumentException("--forks " + forks + " needs --jvms separate: shared, both variants run in this one JVM");
         }
         String calibrateText = a.text("calibrate", "false");
         if (!calibrateText.equals("true") && !calibrateText.equals("false")) {
@@ -395,8 +395,8 @@ public final class OverheadBenchmark {
                     g[2], g[1], 100 * (g[0] / p[0] - 1));
             System.out.printf(Locale.ROOT, "%s   JVM work without / with: %.0f / %.0f collections (%.0f / %.0f ms), GC threads %.0f / %.0f"
                     + " ms CPU, JIT threads %.0f / %.0f ms CPU; scoring thread allocates %.0f / %.0f bytes a record; agent process %.0f /"
-                    + " %.0f ms CPU; the other variant's engine JVM %.0f / %.0f ms CPU%n", label, p[4], g[4], p[3], g[3], p[5], g[5], p[6],
-                    g[6], p[7], g[7], p[8], g[8], p[9], g[9]);
+                    + " %.0f ms CPU%s%n", label, p[4], g[4], p[3], g[3], p[5], g[5], p[6], g[6], p[7], g[7], p[8], g[8], plain.pid() < 0 ? ""
+                    : String.format(Locale.ROOT, "; the other variant's engine JVM %.0f / %.0f ms CPU", p[9], g[9]));
         }
 
         /** Prints the summary (with a result line) and records it on the run; the throughput loss in percent. */
@@ -478,8 +478,9 @@ public final class OverheadBenchmark {
     }
 
     /**
-     * One job of a variant, with the agent's CPU meanwhile appended to its figures; the agent's CPU
-     * by kind of thread goes to {@code agentThreadsOut} (unless null: a warm-up job).
+     * One job of a variant, with the CPU meanwhile of the agent and of the other variant's engine
+     * JVM (0 when it is this one) appended to its figures; the agent's CPU by kind of thread goes to
+     * {@code agentThreadsOut} (unless null: a warm-up job).
      */
     private static double[] job(Variant variant, Variant other, long agentPid, double sampling, long records,
             List<Map<String, Double>> agentThreadsOut) throws Exception {
