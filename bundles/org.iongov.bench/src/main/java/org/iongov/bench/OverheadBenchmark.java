@@ -98,7 +98,8 @@ final class OverheadBenchmark {
                 if (engines.contains("flink")) {
                     String pairs = System.getenv().getOrDefault("IONGOV_BENCH_FLINK_PAIRS", ctx.quick() ? "3" : "7");
                     String headlinePairs = System.getenv().getOrDefault("IONGOV_BENCH_FLINK_HEADLINE_PAIRS", ctx.quick() ? "3" : "15");
-                    List<String> flinkArgs = List.of("--socket", socket.toString(), "--records", ctx.quick() ? "1000000" : "5000000",
+                    List<String> flinkArgs = List.of("--socket", socket.toString(), "--records",
+                            System.getenv().getOrDefault("IONGOV_BENCH_FLINK_RECORDS", ctx.quick() ? "1000000" : "5000000"),
                             "--warmup", System.getenv().getOrDefault("IONGOV_BENCH_FLINK_WARMUP", ctx.quick() ? "2" : "8"), "--jvms",
                             System.getenv().getOrDefault("IONGOV_BENCH_FLINK_JVMS", "shared"), "--forks",
                             System.getenv().getOrDefault("IONGOV_BENCH_FLINK_FORKS", "1"), "--parallelism", parallelism,
