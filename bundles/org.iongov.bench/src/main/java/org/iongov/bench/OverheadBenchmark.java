@@ -86,14 +86,14 @@ final class OverheadBenchmark {
                                 "--data", folder.resolve("spark-data").toString()), folder);
                 String sparkNote = String.format("LogisticRegression + TrainValidationSplit on 2 x 2000 rows, %s; %d pairs,"
                         + " plain median %.2f s (IQR %.2f s); governed: listener, ML extraction, PMML published; %s", master,
-                        spark.get("repetitions").intValue(), spark.get("plain-median-s"), spark.get("plain-iqr-s"), where);
+                        (int) value(spark, "repetitions"), value(spark, "plain-median-s"), value(spark, "plain-iqr-s"), where);
                 figures.add(Figure.atMost("overhead", "Spark training wall time overhead (median of paired differences)",
-                        spark.get("paired-percent"), "%", 1, "< 1 %", sparkNote));
-                figures.add(Figure.plain("overhead", "Spark training: difference of the medians", spark.get("medians-percent"), "%", null,
+                        value(spark, "paired-percent"), "%", 1, "< 1 %", sparkNote));
+                figures.add(Figure.plain("overhead", "Spark training: difference of the medians", value(spark, "medians-percent"), "%", null,
                         sparkNote));
-                figures.add(Figure.plain("overhead", "Spark training: JVM CPU time overhead", spark.get("cpu-percent"), "%", null, sparkNote));
+                figures.add(Figure.plain("overhead", "Spark training: JVM CPU time overhead", value(spark, "cpu-percent"), "%", null, sparkNote));
                 figures.add(Figure.atMost("overhead", "Spark training: governance work timed on its own threads",
-                        spark.get("direct-percent"), "%", 1, null, sparkNote));
+                        value(spark, "direct-percent"), "%", 1, null, sparkNote));
                 }
                 if (engines.contains("flink")) {
                     String pairs = System.getenv().getOrDefault("IONGOV_BENCH_FLINK_PAIRS", ctx.quick() ? "3" : "7");
@@ -111,27 +111,27 @@ final class OverheadBenchmark {
                     List<Map<String, Double>> rates = engineResults(ctx, placement, Path.of(root), "flink", "org.iongov.connector.flink",
                             FLINK_MAIN, measured, folder);
                     for (Map<String, Double> flink : rates) {
-                        double sampling = flink.get("sampling");
+                        double sampling = value(flink, "sampling");
                         String rate = sampling == 0 ? "no predictions recorded"
                                 : "sampling " + java.math.BigDecimal.valueOf(sampling).toPlainString();
                         String flinkNote = String.format(java.util.Locale.ROOT, "the same PMML scoring job with and without governance,"
                                 + " parallelism %s, %d repetitions; median %,.0f records/s plain; %s; %s", parallelism,
-                                flink.get("repetitions").intValue(), flink.get("without-median"), rate, where);
+                                (int) value(flink, "repetitions"), value(flink, "without-median"), rate, where);
                         boolean headline = sampling == HEADLINE_SAMPLING;
                         // Judged as Spark's figure is: the median of the pairs' losses (pairing takes out the drift between
                         // pairs), with its interval; the difference of the two medians beside it.
                         String loss = "Flink inference throughput loss (median of paired differences)" + (headline ? "" : ", " + rate);
                         String pairedNote = String.format(java.util.Locale.ROOT, "%s; %.1f %% interval %.2f to %.2f %%", flinkNote,
-                                flink.get("paired-confidence"), flink.get("paired-low"), flink.get("paired-high"));
-                        figures.add(headline ? Figure.atMost("overhead", loss, flink.get("paired-percent"), "%", 1, "< 1 %", pairedNote)
-                                : Figure.plain("overhead", loss, flink.get("paired-percent"), "%", null, pairedNote));
+                                value(flink, "paired-confidence"), value(flink, "paired-low"), value(flink, "paired-high"));
+                        figures.add(headline ? Figure.atMost("overhead", loss, value(flink, "paired-percent"), "%", 1, "< 1 %", pairedNote)
+                                : Figure.plain("overhead", loss, value(flink, "paired-percent"), "%", null, pairedNote));
                         figures.add(Figure.plain("overhead", "Flink inference: difference of the medians, " + rate,
-                                flink.get("throughput-percent"), "%", null, flinkNote));
+                                value(flink, "throughput-percent"), "%", null, flinkNote));
                         figures.add(Figure.plain("overhead", "Flink inference: CPU per record on the scoring thread, " + rate,
-                                flink.get("scoring-cpu-percent"), "%", null, flinkNote));
-                        if (flink.get("agent-cpu-percent") >= 0) {
+                                value(flink, "scoring-cpu-percent"), "%", null, flinkNote));
+                        if (value(flink, "agent-cpu-percent") >= 0) {
                             figures.add(Figure.plain("overhead", "Flink inference: the agent's CPU beside the engine, " + rate,
-                                    flink.get("agent-cpu-percent"), "%", null, flinkNote + "; as a share of the plain job's time"));
+                                    value(flink, "agent-cpu-percent"), "%", null, flinkNote + "; as a share of the plain job's time"));
                         }
                     }
                     if (!ctx.quick() && !"false".equals(System.getenv("IONGOV_BENCH_FLINK_CALIBRATE"))) {
@@ -143,9 +143,9 @@ final class OverheadBenchmark {
                         Map<String, Double> aa = engineResults(ctx, placement, Path.of(root), "flink", "org.iongov.connector.flink",
                                 FLINK_MAIN, calibration, folder).get(0);
                         figures.add(Figure.plain("overhead", "Flink inference: calibration, plain jobs on both sides (the method's own error)",
-                                aa.get("paired-percent"), "%", null, String.format(java.util.Locale.ROOT, "median of %d paired differences,"
-                                + " %.1f %% interval %.2f to %.2f %%; difference of the medians %.2f %%; %s", aa.get("repetitions").intValue(),
-                                aa.get("paired-confidence"), aa.get("paired-low"), aa.get("paired-high"), aa.get("throughput-percent"), where)));
+                                value(aa, "paired-percent"), "%", null, String.format(java.util.Locale.ROOT, "median of %d paired differences,"
+                                + " %.1f %% interval %.2f to %.2f %%; difference of the medians %.2f %%; %s", (int) value(aa, "repetitions"),
+                                value(aa, "paired-confidence"), value(aa, "paired-low"), value(aa, "paired-high"), value(aa, "throughput-percent"), where)));
                     }
                 }
             }
@@ -263,6 +263,16 @@ final class OverheadBenchmark {
             throw new IllegalStateException("the " + name + " overhead benchmark printed no result line");
         }
         return results;
+    }
+
+    /** A figure of an engine's result line, or a clear error when the line lacks it. */
+    private static double value(Map<String, Double> result, String key) {
+        Double value = result.get(key);
+        if (value == null) {
+            throw new IllegalStateException("an engine's result line has no " + key + " (" + result.keySet() + "): was its output"
+                    + " interleaved with the JVM's own, e.g. from -XX:+PrintCompilation in " + ENGINE_OPTIONS_VARIABLE + "?");
+        }
+        return value;
     }
 
     private static List<String> extraOptions(String variable) {
