@@ -151,6 +151,7 @@ public final class OverheadBenchmark {
                 int n = hasHeadline && sampling == headline ? headlineRepetitions : repetitions;
                 pairs.put(sampling, new Pairs(sampling, n));
             }
+            double warmupSampling = Math.max(Arrays.stream(samplings).max().orElse(0), 0.01);
             MiniCluster cluster = shared ? startCluster(parallelism) : null;
             try {
                 for (int fork = 0; fork < forks; fork++) {
@@ -164,10 +165,19 @@ public final class OverheadBenchmark {
                         // Which starts first alternates between JVM pairs.
                         List<String> kinds = List.of("plain", calibrate ? "plain" : "governed");
                         Worker[] started = new Worker[2];
-                        for (int k = 0; k < 2; k++) {
-                            int which = (fork % 2 == 0) ? k : 1 - k;
-                            started[which] = new Worker(which == 0 ? "plain" : "governed", kinds.get(which), socket, instance, run.id(),
-                                    modelId, window, records, parallelism);
+                        try {
+                            for (int k = 0; k < 2; k++) {
+                                int which = (fork % 2 == 0) ? k : 1 - k;
+                                started[which] = new Worker(which == 0 ? "plain" : "governed", kinds.get(which), socket, instance,
+                                        run.id(), modelId, window, records, parallelism);
+                            }
+                        } catch (java.io.IOException | RuntimeException e) {
+                            for (Worker w : started) {
+                                if (w != null) {
+                                    w.close(); // the one that did start
+                                }
+                            }
+                            throw e;
                         }
                         plain = started[0];
                         governed = started[1];
@@ -175,14 +185,13 @@ public final class OverheadBenchmark {
                                 forks, plain.pid(), governed.pid());
                     }
                     try (plain; governed) {
-                        double highest = Arrays.stream(samplings).max().orElse(0);
                         // Warm both JVMs (the engine's and the agent's) on every code path, as long-running ones are. At 1 %
                         // recorded at least: a streaming job recording 0.1 % has compiled its recording path within its first
                         // minutes, while 3 warm-up jobs of a few seconds at 0.1 % would leave it half compiled (it ran at twice
                         // its steady cost in the timed jobs).
                         for (int i = 0; i < warmup; i++) {
-                            job(plain, governed, agentPid, Math.max(highest, 0.01), records, null);
-                            job(governed, plain, agentPid, Math.max(highest, 0.01), records, null);
+                            job(plain, governed, agentPid, warmupSampling, records, null);
+                            job(governed, plain, agentPid, warmupSampling, records, null);
                         }
                         for (Pairs rate : pairs.values()) {
                             // This JVM pair's share of the rate's pairs (the first pairs take the remainder).
