@@ -23,6 +23,7 @@ import org.iongov.agent.api.spi.ModelListener;
 import org.iongov.agent.api.spi.WireRecord;
 import org.iongov.internal.agent.Forwarder;
 import org.iongov.internal.agent.Spool;
+import org.iongov.internal.agent.SpoolLock;
 
 /**
  * The agent beside an engine: pipelines hand it records (in-process through
@@ -48,6 +49,13 @@ import org.iongov.internal.agent.Spool;
 public final class Agent implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Agent.class.getName());
+    /**
+     * The options of a standalone agent's JVM ({@code ./iongov agent} starts it with them): it runs
+     * for days beside an engine, on the engine's CPUs, so no shared-memory statistics for jstat
+     * (sampling them costs about 1.7 ms of CPU a second) and the serial collector (no concurrent
+     * collector threads for a small heap).
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-XX:-UsePerfData", "-XX:+UseSerialGC");
     /** What a queued record is assumed to take in the spool, for the quota check. */
     private static final long QUEUED_RECORD_BYTES = 200;
 
@@ -62,6 +70,8 @@ public final class Agent implements AutoCloseable {
     static final long WRITE_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** The longest written records wait to be forced to disk, unless a flush asks sooner. */
     static final long FORCE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** The writer's longest sleep with nothing to do: only a safety net, as whatever gives it work wakes it. */
+    private static final long IDLE_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** How many waiting records make a write worth it at once. */
     private static final int WRITE_AT = 1_000;
     /** The highest offered count a flush waits for: the writer does not linger while one waits. */
@@ -86,8 +96,11 @@ public final class Agent implements AutoCloseable {
     static final int HEARTBEAT_SECONDS = 10;
     private volatile boolean heartbeatDue;
 
-    private Agent(AgentConfig config, Spool spool) throws IOException {
+    private final SpoolLock spoolLock;
+
+    private Agent(AgentConfig config, SpoolLock spoolLock, Spool spool) throws IOException {
         this.config = config;
+        this.spoolLock = spoolLock;
         this.spool = spool;
         this.heartbeat = new org.iongov.internal.agent.Heartbeat(config.server(), config.token(), config.spool());
         this.queries = new org.iongov.internal.agent.ServerQueries(config.server(), config.token());
@@ -108,15 +121,27 @@ public final class Agent implements AutoCloseable {
     /**
      * Starts an agent on its spool folder, taking up whatever an earlier run left unsent.
      *
-     * @throws IOException when the spool cannot be opened
+     * @throws IOException when the spool cannot be opened, or another agent runs on it
      */
     public static Agent start(AgentConfig config) throws IOException {
-        Spool spool = Spool.open(config.spool(), config.fsync());
-        if (spool.truncatedAtOpen() > 0) {
-            LOG.log(System.Logger.Level.WARNING, "spool " + config.spool() + ": cut " + spool.truncatedAtOpen()
-                    + " bytes of a write torn by a crash (records never made durable)");
+        // Taken before the spool is opened: opening cuts what looks like a torn write, which another agent may be writing.
+        SpoolLock lock = SpoolLock.acquire(config.spool());
+        try {
+            Spool spool = Spool.open(config.spool(), config.fsync());
+            if (spool.truncatedAtOpen() > 0) {
+                LOG.log(System.Logger.Level.WARNING, "spool " + config.spool() + ": cut " + spool.truncatedAtOpen()
+                        + " bytes of a write torn by a crash (records never made durable)");
+            }
+            return new Agent(config, lock, spool);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        return new Agent(config, spool);
+    }
+
+    /** Whether an agent (in this process or another) runs on the spool folder now. */
+    public static boolean runsOn(Path spoolFolder) throws IOException {
+        return SpoolLock.held(spoolFolder);
     }
 
     /**
@@ -263,7 +288,7 @@ public final class Agent implements AutoCloseable {
                     if (left <= 0) {
                         return false;
                     }
-                    durableChanged.wait(Math.min(left, 50));
+                    durableChanged.wait(Math.min(left, 1000)); // (forceSpool notifies: the bound is a safety net)
                 }
             }
             return true;
@@ -312,7 +337,8 @@ public final class Agent implements AutoCloseable {
                             java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, WRITE_LINGER_NANOS * 5));
                         }
                     } else {
-                        java.util.concurrent.locks.LockSupport.parkNanos(WRITE_LINGER_NANOS * 5); // enqueue() wakes it
+                        // Nothing to write or force: enqueue(), flush() and close() wake it (idle wake-ups would cost the engine's CPU).
+                        java.util.concurrent.locks.LockSupport.parkNanos(IDLE_PARK_NANOS);
                     }
                     if (Thread.interrupted()) {
                         throw new InterruptedException();
@@ -402,13 +428,19 @@ public final class Agent implements AutoCloseable {
     }
 
     private void statusLoop() {
+        AgentStatus written = null;
         for (long second = 0; running; second++) {
             try {
                 if (spool.backlogEntries() + queued.get() == 0) {
                     oldestUnsent = null;
                 }
                 AgentStatus status = status();
-                writeStatusFile(config.spool(), status);
+                // Only when it changed: a file written and renamed every second costs the engine's CPU beside it for
+                // nothing (whether the agent runs is its spool lock's to say, not the file's age).
+                if (!status.equals(written)) {
+                    writeStatusFile(config.spool(), status);
+                    written = status;
+                }
                 if (second % HEARTBEAT_SECONDS == 0 || heartbeatDue) {
                     heartbeatDue = false;
                     heartbeat.send(statusFields(status), ipc == null ? 0 : ipc.connections(), config.spool());
@@ -489,7 +521,15 @@ public final class Agent implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot write the agent's final status", e);
         } finally {
-            spool.close();
+            try {
+                spool.close();
+            } finally {
+                try {
+                    spoolLock.close();
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot release the lock on the spool " + config.spool(), e);
+                }
+            }
         }
     }
 }

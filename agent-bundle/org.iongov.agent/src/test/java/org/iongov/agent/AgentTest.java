@@ -361,6 +361,28 @@ class AgentTest {
     }
 
     @Test
+    void aSecondAgentOnTheSameSpoolIsRefusedAndTheLockSaysWhichRuns() throws Exception {
+        Path spool = temp.resolve("spool");
+        assertFalse(Agent.runsOn(spool), "no agent yet");
+        try (Agent first = Agent.start(config())) {
+            first.governance().openRun(RunSpec.of(ServerFixture.INSTANCE, "train-recommender")).statistic("x", 1);
+            assertTrue(first.governance().flush(Duration.ofSeconds(10)));
+            assertTrue(Agent.runsOn(spool));
+            java.io.IOException refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> Agent.start(config()));
+            assertTrue(refused.getMessage().contains("another agent runs on the spool folder " + spool)
+                    && refused.getMessage().contains("pid " + ProcessHandle.current().pid()), refused.getMessage());
+            // The refused start left the running agent's spool alone: its record is still there, and still counted.
+            assertEquals(2, first.status().backlogRecords());
+        }
+        assertFalse(Agent.runsOn(spool), "the lock went with the agent");
+        try (Agent next = Agent.start(config())) {
+            assertEquals(2, next.status().backlogRecords(), "the next agent takes up what the first left");
+            assertTrue(Agent.runsOn(spool));
+        }
+    }
+
+    @Test
     void statusFileDescribesTheAgent() throws Exception {
         try (Agent agent = Agent.start(config())) {
             agent.governance().openRun(RunSpec.of(ServerFixture.INSTANCE, "train-recommender")).statistic("x", 1);

@@ -180,6 +180,7 @@ final class OverheadBenchmark {
                 return new AgentBeside(agent, null, socket);
             }
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+            command.addAll(Agent.JVM_OPTIONS); // as ./iongov agent starts it: the agent measured is the one shipped
             command.addAll(extraOptions(AGENT_OPTIONS_VARIABLE));
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), StandaloneAgent.class.getName(), server.toString(), token,
                     folder.resolve("spool").toString(), socket.toString()));

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -50,8 +49,9 @@ final class AgentVerb implements Verb {
                   --socket PATH  where pipelines connect (default: DIR/agent.sock)
                   --quota SIZE   the most the spool may hold, e.g. 512m or 2g (default 1g)
 
-                status prints the agent's last status: connection, backlog, oldest unsent record,
-                quota use and records refused, from DIR/status.json (written every second).
+                status says whether an agent runs on the folder (it holds DIR/agent.lock: one agent
+                per spool folder) and prints its last status: connection, backlog, oldest unsent
+                record, quota use and records refused, from DIR/status.json (written when it changes).
 
                 list asks a server which agents report to it (each sends a heartbeat every 10 s):
                 id, host, online/late/silent, last contact, the engines of the runs it carried,
@@ -84,7 +84,8 @@ final class AgentVerb implements Verb {
         try {
             agent = Agent.start(config);
         } catch (IOException e) {
-            throw new UsageException("agent: cannot open spool " + spool + " (" + e.getMessage() + ")");
+            throw new UsageException("agent: " + (runsOn(spool) ? e.getMessage() // (another agent's: the message names it)
+                    : "cannot open spool " + spool + " (" + e.getMessage() + ")"));
         }
         try {
             agent.listen(socket);
@@ -94,6 +95,14 @@ final class AgentVerb implements Verb {
         }
         return UntilStopped.run(out, "IonGov agent on " + spool + " forwarding to " + config.server() + ", pipelines connect to "
                 + socket + " (backlog " + agent.status().backlogRecords() + " records)", "agent", agent::close);
+    }
+
+    private static boolean runsOn(Path spool) {
+        try {
+            return Agent.runsOn(spool);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int list(Arguments parsed, PrintStream out) {
@@ -128,8 +137,8 @@ final class AgentVerb implements Verb {
                 return ExitCodes.OK;
             }
             Instant written = Instant.parse(status.get("writtenAt").asText());
-            boolean live = Duration.between(written, Instant.now()).toSeconds() < 5;
-            out.println("agent:          " + (live ? "running" : "not running (last status " + written + ")"));
+            boolean live = runsOn(spool);
+            out.println("agent:          " + (live ? "running (status as of " + written + ")" : "not running (last status " + written + ")"));
             out.println("server:         " + (status.get("connected").asBoolean() ? "connected" : "not connected")
                     + text(status, "lastError", ", last error: "));
             out.println("last contact:   " + text(status, "lastContact", ""));

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -26,16 +27,25 @@ class AgentVerbTest {
     @Test
     void statusDescribesWhatAnAgentLeftInItsSpool() throws Exception {
         Path spool = temp.resolve("spool");
+        String[] status = { "agent", "status", "--spool", spool.toString() };
         try (Agent agent = Agent.start(AgentConfig.of(URI.create("http://127.0.0.1:1"), "igv_x", spool))) {
             Governance governance = agent.governance();
             governance.openRun(RunSpec.of("inst", "train")).statistic("auc", 0.9);
             governance.flush(Duration.ofSeconds(10));
+            ByteArrayOutputStream running = new ByteArrayOutputStream();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!Files.exists(spool.resolve("status.json")) && System.nanoTime() < deadline) {
+                agent.awaitForwarded(Duration.ofMillis(50)); // (the server is away: a bounded wait until the first status is written)
+            }
+            assertEquals(ExitCodes.OK, new IonGovCli().run(status, new PrintStream(running, true, StandardCharsets.UTF_8),
+                    new PrintStream(new ByteArrayOutputStream())));
+            assertTrue(running.toString(StandardCharsets.UTF_8).startsWith("agent:          running"), running.toString());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = new IonGovCli().run(new String[] { "agent", "status", "--spool", spool.toString() },
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        int code = new IonGovCli().run(status, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(ExitCodes.OK, code);
+        assertTrue(text.startsWith("agent:          not running (last status "), text);
         assertTrue(text.contains("backlog:        2 records, oldest spooled at "), text);
         assertTrue(text.contains("server:         not connected"), text);
         assertTrue(text.contains("refused:        none"), text);

@@ -64,6 +64,42 @@ class LauncherScriptTest {
     }
 
     @Test
+    void anAgentStartedByTheScriptRunsAsTheBenchmarkMeasuresItAndItsStatusSaysSo() throws Exception {
+        Path root = Path.of(System.getProperty("iongov.root"));
+        Path spool = temp.resolve("spool");
+        Process agent = new ProcessBuilder(root.resolve("iongov").toString(), "agent", "--server", "http://127.0.0.1:1", "--token", "igv_x",
+                "--spool", spool.toString()).redirectErrorStream(true).redirectOutput(temp.resolve("agent.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!org.iongov.agent.Agent.runsOn(spool) && agent.isAlive() && System.nanoTime() < deadline) {
+                agent.waitFor(50, TimeUnit.MILLISECONDS);
+            }
+            assertTrue(org.iongov.agent.Agent.runsOn(spool), Files.readString(temp.resolve("agent.log")));
+            // The script execs the JVM: its command line is the agent's, with the agent's options (the overhead benchmark's agent has them too).
+            String commandLine = Files.readString(Path.of("/proc", Long.toString(agent.pid()), "cmdline")).replace('\0', ' ');
+            for (String option : org.iongov.agent.Agent.JVM_OPTIONS) {
+                assertTrue(commandLine.contains(" " + option + " "), commandLine);
+            }
+            while (!Files.exists(spool.resolve("status.json")) && System.nanoTime() < deadline) {
+                agent.waitFor(50, TimeUnit.MILLISECONDS);
+            }
+            Result running = iongov(Map.of(), Set.of(), "agent", "status", "--spool", spool.toString());
+            assertEquals(0, running.exitCode(), running.stderr());
+            assertTrue(running.stdout().startsWith("agent:          running"), running.stdout());
+            Result second = iongov(Map.of(), Set.of(), "agent", "--server", "http://127.0.0.1:1", "--token", "igv_x", "--spool",
+                    spool.toString());
+            assertEquals(2, second.exitCode(), second.stdout() + second.stderr());
+            assertTrue(second.stderr().contains("another agent runs on the spool folder " + spool + " (pid " + agent.pid() + ")")
+                    && second.stderr().lines().count() == 1, second.stderr());
+        } finally {
+            agent.destroy();
+            agent.waitFor(30, TimeUnit.SECONDS);
+        }
+        Result stopped = iongov(Map.of(), Set.of(), "agent", "status", "--spool", spool.toString());
+        assertTrue(stopped.stdout().startsWith("agent:          not running"), stopped.stdout());
+    }
+
+    @Test
     void workbenchOnUnwritableStoreSaysSoInOneLine() throws Exception {
         Path file = Files.writeString(temp.resolve("file"), "x");
         Result result = iongov(Map.of("DISPLAY", ":99"), Set.of(), "workbench", "--store", file.resolve("store").toString());

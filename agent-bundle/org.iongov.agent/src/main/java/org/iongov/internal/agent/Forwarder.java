@@ -85,25 +85,38 @@ public final class Forwarder implements Runnable {
     /** Counts nudges, so a nudge that comes between a check and a wait is not lost. */
     private final java.util.concurrent.atomic.AtomicLong nudges = new java.util.concurrent.atomic.AtomicLong();
 
-    /** New records are in the spool. */
+    /**
+     * New records are in the spool. Wakes the forwarder only when it waits for records: while it
+     * lingers after a batch, the records wait anyway, and the writer nudges after every group it
+     * writes and forces (a wake-up each, on the engine's CPU, for nothing).
+     */
     public void nudge() {
         nudges.incrementAndGet();
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
+        if (waitingForRecords) {
+            wake();
         }
     }
 
     /** New records are in the spool and one of them should not wait for the linger (a published model). */
     public void expedite() {
         expedited = true;
-        nudge();
+        nudges.incrementAndGet();
+        wake();
     }
 
     private volatile boolean expedited;
+    /** Set before the forwarder checks for nudges and waits; read by {@link #nudge} after it counts one (so one of them sees the other). */
+    private volatile boolean waitingForRecords;
+
+    private void wake() {
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
 
     public void stop() {
         running = false;
-        nudge();
+        wake();
     }
 
     @Override
@@ -129,10 +142,15 @@ public final class Forwarder implements Runnable {
                 long seen = nudges.get();
                 List<Spool.Entry> batch = spool.readNext(batchRecords, 4L << 20);
                 if (batch.isEmpty()) {
-                    synchronized (wakeUp) {
-                        if (nudges.get() == seen) {
-                            wakeUp.wait(1000); // the writer nudges it: no need to look often on the engine's CPU
+                    waitingForRecords = true;
+                    try {
+                        synchronized (wakeUp) {
+                            if (nudges.get() == seen && running) {
+                                wakeUp.wait(1000); // the writer nudges it: no need to look often on the engine's CPU
+                            }
                         }
+                    } finally {
+                        waitingForRecords = false;
                     }
                     continue;
                 }

@@ -30,6 +30,17 @@ public final class IpcServer implements AutoCloseable {
     private final AgentLink link;
     private final ServerSocketChannel server;
     private final Thread acceptor;
+    /**
+     * Serves the connections, a thread each, kept a while after its connection ends: a pipeline
+     * that connects per job (a batch job, a benchmark's short jobs) reuses one instead of starting
+     * a thread, on the engine's CPU, every time.
+     */
+    private final java.util.concurrent.ExecutorService connectionThreads = new java.util.concurrent.ThreadPoolExecutor(0,
+            Integer.MAX_VALUE, 60, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), task -> {
+                Thread thread = new Thread(task, "iongov-agent-ipc-client");
+                thread.setDaemon(true);
+                return thread;
+            });
     private volatile boolean running = true;
 
     /** A record that arrived as JSON: written to the spool exactly as it came. */
@@ -84,9 +95,11 @@ public final class IpcServer implements AutoCloseable {
         while (running) {
             try {
                 SocketChannel client = server.accept();
-                Thread reader = new Thread(() -> serve(client), "iongov-agent-ipc-client");
-                reader.setDaemon(true);
-                reader.start();
+                try {
+                    connectionThreads.execute(() -> serve(client));
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    client.close();
+                }
             } catch (IOException e) {
                 if (running) {
                     LOG.log(System.Logger.Level.WARNING, "agent IPC accept failed on " + socket, e);
@@ -217,6 +230,7 @@ public final class IpcServer implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        connectionThreads.shutdown(); // (the threads end with their connections; idle ones at once)
         try {
             server.close();
             Files.deleteIfExists(socket);
