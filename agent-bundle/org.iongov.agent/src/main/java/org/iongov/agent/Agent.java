@@ -92,6 +92,8 @@ public final class Agent implements AutoCloseable {
     private volatile Instant oldestUnsent;
     private final Link link = new Link();
     private final org.iongov.internal.agent.Heartbeat heartbeat;
+    /** The least time between two writes of the status file (it is written when the status changed). */
+    static final int STATUS_FILE_SECONDS = 5;
     /** Seconds between heartbeats to the server. */
     static final int HEARTBEAT_SECONDS = 10;
     private volatile boolean heartbeatDue;
@@ -429,17 +431,19 @@ public final class Agent implements AutoCloseable {
 
     private void statusLoop() {
         AgentStatus written = null;
+        long writtenAt = 0;
         for (long second = 0; running; second++) {
             try {
                 if (spool.backlogEntries() + queued.get() == 0) {
                     oldestUnsent = null;
                 }
                 AgentStatus status = status();
-                // Only when it changed: a file written and renamed every second costs the engine's CPU beside it for
-                // nothing (whether the agent runs is its spool lock's to say, not the file's age).
-                if (!status.equals(written)) {
+                // Only when it changed, and at most every few seconds while records flow: a file written and renamed every
+                // second costs the engine's CPU beside it (whether the agent runs is its spool lock's to say, not the file's age).
+                if (written == null || !status.equals(written) && second - writtenAt >= STATUS_FILE_SECONDS) {
                     writeStatusFile(config.spool(), status);
                     written = status;
+                    writtenAt = second;
                 }
                 if (second % HEARTBEAT_SECONDS == 0 || heartbeatDue) {
                     heartbeatDue = false;
@@ -515,6 +519,7 @@ public final class Agent implements AutoCloseable {
             forwarding.join(30_000);
             statusWriter.interrupt();
             statusWriter.join(5_000);
+            heartbeat.close();
             writeStatusFile(config.spool(), status());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -51,7 +51,8 @@ final class AgentVerb implements Verb {
 
                 status says whether an agent runs on the folder (it holds DIR/agent.lock: one agent
                 per spool folder) and prints its last status: connection, backlog, oldest unsent
-                record, quota use and records refused, from DIR/status.json (written when it changes).
+                record, quota use and records refused, from DIR/status.json (written when it changed,
+                at most every 5 s).
 
                 list asks a server which agents report to it (each sends a heartbeat every 10 s):
                 id, host, online/late/silent, last contact, the engines of the runs it carried,

@@ -3,9 +3,6 @@ package org.iongov.internal.agent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,23 +23,34 @@ import org.iongov.agent.api.spi.JsonText;
  * engines of the runs it carried, its pipelines, backlog and connection), for the workbench's
  * connection view and {@code ./iongov agent list}. The agent's id lives in its spool, so it stays
  * the same across restarts.
+ * <p>
+ * Sent from a thread of its own over one kept-alive connection (as the forwarder sends): the
+ * JDK's HTTP client would keep a selector thread and hand each request between its own threads,
+ * on the CPU of the engine beside the agent, every ten seconds.
  */
-public final class Heartbeat {
+public final class Heartbeat implements AutoCloseable {
 
     private static final Pattern ENGINE = Pattern.compile("\"engine\":\"([^\"\\\\]{1,64})\"");
 
     private final URI endpoint;
-    private final String token;
     private final String agentId;
     private final String host;
     private final Instant startedAt = Instant.now();
     private final Set<String> engines = new ConcurrentSkipListSet<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Used on the sending thread alone. */
+    private final IngestClient http;
+    private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "iongov-agent-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** A heartbeat waits for the server: the next one is skipped rather than queued behind it. */
+    private final java.util.concurrent.atomic.AtomicBoolean inFlight = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile String lastError;
 
     public Heartbeat(URI server, String token, Path spool) throws IOException {
         this.endpoint = URI.create(server.toString().replaceAll("/+$", "") + "/api/v1/agents/heartbeat");
-        this.token = token;
+        this.http = new IngestClient(endpoint, token);
         this.agentId = idOf(spool);
         this.host = hostName();
     }
@@ -89,12 +97,38 @@ public final class Heartbeat {
         body.putAll(status);
         StringBuilder json = new StringBuilder(512);
         JsonText.value(json, body);
+        byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
+        if (!inFlight.compareAndSet(false, true)) {
+            return;
+        }
         // Sent without waiting: a slow or absent server must not hold up the agent's status file.
-        http.sendAsync(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json.toString())).build(),
-                HttpResponse.BodyHandlers.ofString()).whenComplete((reply, failure) -> lastError = failure != null
-                        ? "heartbeat to " + endpoint.getHost() + ":" + endpoint.getPort() + " failed: " + failure.getMessage()
-                        : reply.statusCode() == 200 ? null : "server answered " + reply.statusCode() + ": " + reply.body());
+        try {
+            sender.execute(() -> {
+                try {
+                    IngestClient.Reply reply = http.post(bytes, Duration.ofSeconds(10));
+                    lastError = reply.status() == 200 ? null : "server answered " + reply.status() + ": " + reply.body();
+                } catch (IOException e) {
+                    lastError = "heartbeat to " + endpoint.getHost() + ":" + endpoint.getPort() + " failed: " + e;
+                } finally {
+                    inFlight.set(false);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            inFlight.set(false);
+        }
+    }
+
+    /** Stops sending; a heartbeat on its way is abandoned. */
+    @Override
+    public void close() {
+        sender.shutdownNow();
+        try {
+            if (sender.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                http.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String hostName() {

@@ -24,7 +24,15 @@ public final class ServerQueries implements GovernanceQueries {
 
     private final URI server;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Made on the first query: an agent no pipeline queries through keeps no client (its selector thread) for nothing. */
+    private HttpClient http;
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        return http;
+    }
 
     public ServerQueries(URI server, String token) {
         this.server = URI.create(server.toString().replaceAll("/+$", ""));
@@ -81,7 +89,7 @@ public final class ServerQueries implements GovernanceQueries {
 
     private Object get(String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofSeconds(30))
+            HttpResponse<String> response = http().send(HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("the server at " + server + " answered " + response.statusCode() + ": " + response.body());

@@ -588,10 +588,11 @@ public final class OverheadBenchmark {
         java.io.File[] tasks = new java.io.File("/proc/" + process + "/task").listFiles();
         for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
             try {
+                // (comm holds a thread's name cut to 15 characters: "iongov-agent-ipc-client" reads "iongov-agent-ip")
                 String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim();
-                String kind = name.startsWith("iongov-agent-ipc") ? "ipc" : name.startsWith("iongov-agent-wr") ? "writer"
-                        : name.startsWith("iongov-agent-fo") ? "forwarder" : name.startsWith("HttpClient") ? "http"
-                        : name.startsWith("iongov-agent") ? "status" : name.startsWith("C1 ") || name.startsWith("C2 ") ? "jit"
+                String kind = name.startsWith("iongov-agent-ip") ? "ipc" : name.startsWith("iongov-agent-wr") ? "writer"
+                        : name.startsWith("iongov-agent-fo") ? "forwarder" : name.startsWith("HttpClient") || name.startsWith("iongov-agent-he") ? "http"
+                        : name.startsWith("iongov-agent-st") ? "status" : name.startsWith("C1 ") || name.startsWith("C2 ") ? "jit"
                         : name.startsWith("GC ") || name.startsWith("G1 ") || name.equals("VM Thread") ? "gc" : "other";
                 threads.put(task.getName(), new ThreadCpu(kind, threadCpuMillis(task.toPath())));
             } catch (java.io.IOException | RuntimeException e) {
