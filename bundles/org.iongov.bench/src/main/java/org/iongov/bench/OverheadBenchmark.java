@@ -47,6 +47,17 @@ final class OverheadBenchmark {
     static final String AGENT_OPTIONS_VARIABLE = "IONGOV_BENCH_AGENT_JAVA_OPTIONS";
     /** Extra JVM options for the engines' processes. */
     static final String ENGINE_OPTIONS_VARIABLE = "IONGOV_BENCH_ENGINE_JAVA_OPTIONS";
+    /** {@code server}: the agent on the server's CPUs instead of the engine's (the default, {@code engine}). */
+    static final String AGENT_CPU_VARIABLE = "IONGOV_BENCH_AGENT_CPU";
+
+    private static boolean agentOnServerCpus() {
+        String where = System.getenv().getOrDefault(AGENT_CPU_VARIABLE, "engine");
+        if (!where.equals("engine") && !where.equals("server")) {
+            throw new IllegalArgumentException(AGENT_CPU_VARIABLE + " is engine (the agent beside the engine, on its CPU) or server, was '"
+                    + where + "'");
+        }
+        return where.equals("server");
+    }
     private static final String FLINK_MAIN = "org.iongov.connector.flink.demo.OverheadBenchmark";
 
     private OverheadBenchmark() {
@@ -59,7 +70,9 @@ final class OverheadBenchmark {
         }
         Path folder = ctx.folder("overhead");
         CorePlacement placement = CorePlacement.isolatedOrNull();
-        String where = placement == null ? "engine, agent, server and store sharing all CPUs" : placement.describe();
+        String where = placement == null ? "engine, agent, server and store sharing all CPUs"
+                : agentOnServerCpus() ? placement.describe().replace("engine and agent on", "engine on").replace("server and store on",
+                        "agent, server and store on") : placement.describe();
         ctx.say("overhead: " + where);
         if (placement != null) {
             placement.serverHere();
@@ -187,8 +200,10 @@ final class OverheadBenchmark {
             command.addAll(extraOptions(AGENT_OPTIONS_VARIABLE));
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), StandaloneAgent.class.getName(), server.toString(), token,
                     folder.resolve("spool").toString(), socket.toString()));
-            Process process = placement.onPipelineCpus(() -> new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(folder.resolve("agent.log").toFile()).start());
+            java.util.concurrent.Callable<Process> startAgent = () -> new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(folder.resolve("agent.log").toFile()).start();
+            // (On the server's CPUs, as this thread is, when asked: how much of the cost is the agent sharing the engine's CPU.)
+            Process process = agentOnServerCpus() ? startAgent.call() : placement.onPipelineCpus(startAgent);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!Files.exists(socket)) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
