@@ -227,13 +227,18 @@ final class OverheadBenchmark {
 
         @Override
         public void close() throws Exception {
-            if (inProcess != null) {
-                inProcess.close();
-            } else {
-                process.getOutputStream().close(); // its end of input: it closes the agent and exits
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
+            try {
+                if (inProcess != null) {
+                    inProcess.close();
+                } else {
+                    process.getOutputStream().close(); // its end of input: it closes the agent and exits
+                    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
                 }
+            } finally { // the socket's folder (in the temporary folder: a short path, as a Unix socket's must be)
+                Files.deleteIfExists(socket);
+                Files.deleteIfExists(socket.getParent());
             }
         }
     }

@@ -120,9 +120,13 @@ public final class InferencePipeline {
                         .subscribeFor(Duration.ofSeconds(seconds)); // as long as the encounters flow, from the job's start
             }
 
+            // The local cluster's files (among them a 21 MB copy of its RPC system's jar) in a folder of this run's: the cluster
+            // deletes them when it closes, which it does on its own after the job, and the JVM may exit before it has.
+            Path clusterFiles = java.nio.file.Files.createTempDirectory("iongov-flink-");
             try {
                 Configuration conf = new Configuration();
                 conf.set(PipelineOptions.GENERIC_TYPES, false);
+                conf.set(org.apache.flink.configuration.CoreOptions.TMP_DIRS, clusterFiles.toString());
                 StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
                 long driftFrom = driftAfter < 0 ? -1 : driftAfter * rate;
                 DataGeneratorSource<PatientRecord> source = new DataGeneratorSource<>(new LiveEncounters(seed, driftFrom), rate * seconds,
@@ -153,7 +157,18 @@ public final class InferencePipeline {
                     node.run.end(RunOutcome.FAILED);
                 }
                 throw e;
+            } finally {
+                deleteQuietly(clusterFiles);
             }
+        }
+    }
+
+    /** Deletes a folder and all in it, as far as it can (what remains is in the temporary folder). */
+    private static void deleteQuietly(Path folder) {
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException | RuntimeException e) {
+            // left for the system's cleaning of its temporary folder
         }
     }
 

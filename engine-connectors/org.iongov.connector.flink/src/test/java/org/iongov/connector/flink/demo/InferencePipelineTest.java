@@ -39,11 +39,16 @@ class InferencePipelineTest {
                         PatientRecord.LABEL), null));
             }
             env.awaitStored();
+            java.util.Set<String> tempBefore = clusterLeftovers();
             RunOutcome outcome = InferencePipeline.run(new String[] {"--socket", socket.toString(), "--instance", "demo-b", "--topology",
                     "b", "--seconds", "3", "--rate", "200", "--sampling", "0.5", "--seed", "7", "--drift-after-seconds", "1",
                     "--code-uri", "https://git.example.org/clinic-ml/test-recommendation.git", "--code-version", "151e90e",
                     "--window-seconds", "1"});
             assertEquals(RunOutcome.SUCCEEDED, outcome);
+            // Its local cluster's files (a copy of the RPC system's jar among them) did not stay in the temporary folder.
+            java.util.Set<String> left = clusterLeftovers();
+            left.removeAll(tempBefore);
+            assertTrue(left.isEmpty(), "left in " + System.getProperty("java.io.tmpdir") + ": " + left);
             env.awaitStored();
             NodeRun run = env.store().runs(new RunQuery("demo-b", "recommend-tests", null, 10)).get(0);
             assertEquals(RunStatus.SUCCEEDED, run.status());
@@ -54,6 +59,13 @@ class InferencePipelineTest {
             assertTrue(predictions.size() > 200 && predictions.size() < 400, "sampled predictions: " + predictions.size());
             assertTrue(predictions.stream().allMatch(p -> p.modelIds().equals(List.of(model))));
             assertTrue(env.store().statisticNames(run.start().id()).contains("throughput"));
+        }
+    }
+
+    private static java.util.Set<String> clusterLeftovers() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("flink-rpc-akka") || n.startsWith("iongov-flink-")
+                    || n.startsWith("minicluster_")).collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
         }
     }
 

@@ -98,24 +98,34 @@ public final class OverheadBenchmark {
             double[] listener = new double[repetitions];
             double[] plainCpu = new double[repetitions];
             double[] governedCpu = new double[repetitions];
+            double[] plainGc = new double[repetitions];
+            double[] governedGc = new double[repetitions];
             for (int i = 0; i < repetitions; i++) {
                 // Alternate which goes first, so neither always runs on a warmer JVM.
                 Governed g;
                 if (i % 2 == 0) {
+                    double gcBefore = gcMillis();
                     plain[i] = plain(training, files, plainCpu, i);
+                    plainGc[i] = gcMillis() - gcBefore;
+                    gcBefore = gcMillis();
                     g = governed(training, files, governance, spec, channel);
+                    governedGc[i] = gcMillis() - gcBefore;
                 } else {
+                    double gcBefore = gcMillis();
                     g = governed(training, files, governance, spec, channel);
+                    governedGc[i] = gcMillis() - gcBefore;
+                    gcBefore = gcMillis();
                     plain[i] = plain(training, files, plainCpu, i);
+                    plainGc[i] = gcMillis() - gcBefore;
                 }
                 governed[i] = g.seconds();
                 governedCpu[i] = g.cpuSeconds();
                 pipelineThread[i] = g.pipelineThreadSeconds();
                 listener[i] = g.listenerSeconds();
                 System.out.printf(Locale.ROOT, "[overhead] repetition %d of %d: plain %.3f s (cpu %.3f s), governed %.3f s (cpu %.3f s), "
-                        + "wall %+.2f %%; governance took %.1f ms on the pipeline's thread, %.1f ms on Spark's listener thread%n", i + 1,
-                        repetitions, plain[i], plainCpu[i], governed[i], governedCpu[i], 100 * (governed[i] - plain[i]) / plain[i],
-                        1000 * pipelineThread[i], 1000 * listener[i]);
+                        + "wall %+.2f %%; governance took %.1f ms on the pipeline's thread, %.1f ms on Spark's listener thread;"
+                        + " collections %.0f / %.0f ms%n", i + 1, repetitions, plain[i], plainCpu[i], governed[i], governedCpu[i],
+                        100 * (governed[i] - plain[i]) / plain[i], 1000 * pipelineThread[i], 1000 * listener[i], plainGc[i], governedGc[i]);
             }
             long flushStart = System.nanoTime();
             boolean flushed = governance.flush(Duration.ofSeconds(60));
@@ -152,6 +162,15 @@ public final class OverheadBenchmark {
                 spark.stop();
             }
         }
+    }
+
+    /** Time the JVM's collectors took so far, in ms. */
+    private static double gcMillis() {
+        double millis = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return millis;
     }
 
     private static double plain(RecommenderTraining training, List<Path> files, double[] cpu, int i) {
