@@ -86,23 +86,24 @@ public final class Heartbeat implements AutoCloseable {
 
     /** Sends one heartbeat with the given status fields; a failure is remembered, not thrown (the forwarder reports reachability). */
     public void send(Map<String, Object> status, int pipelines, Path spool) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("agentId", agentId);
-        body.put("host", host);
-        body.put("pid", ProcessHandle.current().pid());
-        body.put("startedAt", startedAt.toString());
-        body.put("spool", spool.toAbsolutePath().toString());
-        body.put("engines", java.util.List.copyOf(engines));
-        body.put("pipelines", pipelines);
-        body.putAll(status);
-        StringBuilder json = new StringBuilder(512);
-        JsonText.value(json, body);
-        byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
         if (!inFlight.compareAndSet(false, true)) {
-            return;
+            return; // the last one still waits for the server
         }
-        // Sent without waiting: a slow or absent server must not hold up the agent's status file.
+        boolean handedOver = false;
         try {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("agentId", agentId);
+            body.put("host", host);
+            body.put("pid", ProcessHandle.current().pid());
+            body.put("startedAt", startedAt.toString());
+            body.put("spool", spool.toAbsolutePath().toString());
+            body.put("engines", java.util.List.copyOf(engines));
+            body.put("pipelines", pipelines);
+            body.putAll(status);
+            StringBuilder json = new StringBuilder(512);
+            JsonText.value(json, body);
+            byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
+            // Sent without waiting: a slow or absent server must not hold up the agent's status file.
             sender.execute(() -> {
                 try {
                     IngestClient.Reply reply = http.post(bytes, Duration.ofSeconds(10));
@@ -113,8 +114,13 @@ public final class Heartbeat implements AutoCloseable {
                     inFlight.set(false);
                 }
             });
+            handedOver = true;
         } catch (java.util.concurrent.RejectedExecutionException closed) {
-            inFlight.set(false);
+            // stopping: no more heartbeats
+        } finally {
+            if (!handedOver) {
+                inFlight.set(false);
+            }
         }
     }
 

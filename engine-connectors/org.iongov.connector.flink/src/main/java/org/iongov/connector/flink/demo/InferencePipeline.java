@@ -165,8 +165,8 @@ public final class InferencePipeline {
 
     /** Deletes a folder and all in it, as far as it can (what remains is in the temporary folder). */
     private static void deleteQuietly(Path folder) {
-        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            org.iongov.connector.files.Folders.delete(folder);
         } catch (java.io.IOException | RuntimeException e) {
             // left for the system's cleaning of its temporary folder
         }

@@ -88,7 +88,7 @@ public final class OverheadBenchmark {
                     .withCode("https://git.example.org/clinic-ml/test-recommendation.git", "benchmark").startedBy("benchmark");
             double[] ignored = new double[1];
             for (int i = 0; i < warmup; i++) {
-                plain(training, files, ignored, 0);
+                plain(training, files, ignored, ignored, 0);
                 governed(training, files, governance, spec, channel);
                 System.out.printf("[overhead] warm-up %d of %d done%n", i + 1, warmup);
             }
@@ -104,22 +104,15 @@ public final class OverheadBenchmark {
                 // Alternate which goes first, so neither always runs on a warmer JVM.
                 Governed g;
                 if (i % 2 == 0) {
-                    double gcBefore = gcMillis();
-                    plain[i] = plain(training, files, plainCpu, i);
-                    plainGc[i] = gcMillis() - gcBefore;
-                    gcBefore = gcMillis();
+                    plain[i] = plain(training, files, plainCpu, plainGc, i);
                     g = governed(training, files, governance, spec, channel);
-                    governedGc[i] = gcMillis() - gcBefore;
                 } else {
-                    double gcBefore = gcMillis();
                     g = governed(training, files, governance, spec, channel);
-                    governedGc[i] = gcMillis() - gcBefore;
-                    gcBefore = gcMillis();
-                    plain[i] = plain(training, files, plainCpu, i);
-                    plainGc[i] = gcMillis() - gcBefore;
+                    plain[i] = plain(training, files, plainCpu, plainGc, i);
                 }
                 governed[i] = g.seconds();
                 governedCpu[i] = g.cpuSeconds();
+                governedGc[i] = g.gcMillis();
                 pipelineThread[i] = g.pipelineThreadSeconds();
                 listener[i] = g.listenerSeconds();
                 System.out.printf(Locale.ROOT, "[overhead] repetition %d of %d: plain %.3f s (cpu %.3f s), governed %.3f s (cpu %.3f s), "
@@ -173,12 +166,14 @@ public final class OverheadBenchmark {
         return millis;
     }
 
-    private static double plain(RecommenderTraining training, List<Path> files, double[] cpu, int i) {
+    private static double plain(RecommenderTraining training, List<Path> files, double[] cpu, double[] gc, int i) {
         long cpuStart = processCpuNanos();
+        double gcStart = gcMillis();
         long start = System.nanoTime();
         training.train(files, null);
         double seconds = (System.nanoTime() - start) / 1e9;
         cpu[i] = (processCpuNanos() - cpuStart) / 1e9;
+        gc[i] = gcMillis() - gcStart;
         return seconds;
     }
 
@@ -188,12 +183,13 @@ public final class OverheadBenchmark {
     }
 
     /** A governed repetition: its wall time, and the time governance took on each thread. */
-    private record Governed(double seconds, double cpuSeconds, double pipelineThreadSeconds, double listenerSeconds) {
+    private record Governed(double seconds, double cpuSeconds, double pipelineThreadSeconds, double listenerSeconds, double gcMillis) {
     }
 
     private static Governed governed(RecommenderTraining training, List<Path> files, Governance governance, RunSpec spec,
             String channel) {
         long cpuStart = processCpuNanos();
+        double gcStart = gcMillis();
         long start = System.nanoTime();
         long open = System.nanoTime();
         RunHandle run = governance.openRun(spec);
@@ -207,7 +203,7 @@ public final class OverheadBenchmark {
         long end = System.nanoTime();
         governing += end - close + result.reportNanos();
         return new Governed((end - start) / 1e9, (processCpuNanos() - cpuStart) / 1e9, governing / 1e9,
-                attached.listenerTime().toNanos() / 1e9);
+                attached.listenerTime().toNanos() / 1e9, gcMillis() - gcStart);
     }
 
     private static double[] difference(double[] a, double[] b) {

@@ -61,13 +61,6 @@ public final class DeterministicZip {
 
     /** Deletes a folder and what it holds. */
     public static void delete(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        org.iongov.connector.files.Folders.delete(folder);
     }
 }

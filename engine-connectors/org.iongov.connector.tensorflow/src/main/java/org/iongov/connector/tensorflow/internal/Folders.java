@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** Temporary folders for SavedModels on their way to or from bytes. */
 public final class Folders {
@@ -23,13 +21,8 @@ public final class Folders {
 
     /** Deletes a folder and everything in it; a missing folder is fine. */
     public static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            org.iongov.connector.files.Folders.delete(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete temporary folder " + folder, e);
         }
