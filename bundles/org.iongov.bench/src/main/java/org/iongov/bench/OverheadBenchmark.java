@@ -95,13 +95,15 @@ final class OverheadBenchmark {
                 if (engines.contains("spark")) {
                 Map<String, Double> spark = engine(ctx, placement, Path.of(root), "spark", "org.iongov.connector.spark",
                         "org.iongov.connector.spark.demo.OverheadBenchmark", List.of("--socket", socket.toString(), "--repetitions",
-                                ctx.quick() ? "4" : "12", "--warmup", ctx.quick() ? "2" : "10", "--rows", "2000", "--master", master,
+                                System.getenv().getOrDefault("IONGOV_BENCH_SPARK_PAIRS", ctx.quick() ? "4" : "30"), "--warmup",
+                                ctx.quick() ? "2" : "10", "--rows", "2000", "--master", master,
                                 "--data", folder.resolve("spark-data").toString()), folder);
                 String sparkNote = String.format("LogisticRegression + TrainValidationSplit on 2 x 2000 rows, %s; %d pairs,"
                         + " plain median %.2f s (IQR %.2f s); governed: listener, ML extraction, PMML published; %s", master,
                         (int) value(spark, "repetitions"), value(spark, "plain-median-s"), value(spark, "plain-iqr-s"), where);
                 figures.add(Figure.atMost("overhead", "Spark training wall time overhead (median of paired differences)",
-                        value(spark, "paired-percent"), "%", 1, "< 1 %", sparkNote));
+                        value(spark, "paired-percent"), "%", 1, "< 1 %", sparkNote + String.format("; %.1f %% interval %.2f to %.2f %%",
+                                value(spark, "paired-confidence"), value(spark, "paired-low"), value(spark, "paired-high"))));
                 figures.add(Figure.plain("overhead", "Spark training: difference of the medians", value(spark, "medians-percent"), "%", null,
                         sparkNote));
                 figures.add(Figure.plain("overhead", "Spark training: JVM CPU time overhead", value(spark, "cpu-percent"), "%", null, sparkNote));

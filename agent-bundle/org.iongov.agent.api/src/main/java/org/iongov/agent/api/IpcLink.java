@@ -244,7 +244,7 @@ final class IpcLink implements AgentLink {
         while (running) {
             try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
                 channel.connect(UnixDomainSocketAddress.of(socket));
-                BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.US_ASCII));
+                Replies in = new Replies(channel);
                 lastError = null;
                 refusedBefore += refusedOnConnection;
                 refusedOnConnection = 0;
@@ -306,6 +306,41 @@ final class IpcLink implements AgentLink {
         }
         synchronized (this) { // closed: nothing sends from the buffer any more, its chunks serve the next link
             buffer.release();
+        }
+    }
+
+    /**
+     * The agent's one-line replies, read through a small buffer: a reader's own buffers (16 KB and
+     * more) would be made for every link, i.e. for every job, in the engine's JVM.
+     */
+    private static final class Replies {
+        private final SocketChannel channel;
+        private final ByteBuffer buffer = ByteBuffer.allocate(256);
+        private final StringBuilder line = new StringBuilder(64);
+
+        Replies(SocketChannel channel) {
+            this.channel = channel;
+            buffer.flip(); // nothing read yet
+        }
+
+        /** The next line without its line break (ASCII), or null when the agent closed the connection. */
+        String readLine() throws IOException {
+            line.setLength(0);
+            while (true) {
+                while (buffer.hasRemaining()) {
+                    char c = (char) (buffer.get() & 0xFF);
+                    if (c == '\n') {
+                        return line.toString();
+                    }
+                    line.append(c);
+                }
+                buffer.clear();
+                int n = channel.read(buffer);
+                buffer.flip();
+                if (n < 0) {
+                    return line.length() == 0 ? null : line.toString();
+                }
+            }
         }
     }
 

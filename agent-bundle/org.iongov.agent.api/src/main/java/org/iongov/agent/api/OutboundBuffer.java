@@ -28,8 +28,12 @@ final class OutboundBuffer {
     static final int SPARE_CHUNKS = 8;
     /** The empty chunks, most recently used first (still in the CPU's caches); guarded by itself. */
     private static final ArrayDeque<ByteBuffer> SPARE = new ArrayDeque<>();
-    /** Characters encoded at a time: at most 3 bytes each in UTF-8 (a surrogate pair, 2 characters, makes 4). */
-    private static final int SCRATCH_CHARS = 16 * 1024;
+    /**
+     * Characters encoded at a time: at most 3 bytes each in UTF-8 (a surrogate pair, 2 characters,
+     * makes 4). A few KB: a buffer is made per link (a job, say), and large scratch arrays made that
+     * often are copied by each young collection of the engine's JVM until they are tenured.
+     */
+    static final int SCRATCH_CHARS = 2 * 1024;
 
     /** Chunks from the one holding the oldest unconfirmed byte to the one being written. */
     private final ArrayDeque<ByteBuffer> chunks = new ArrayDeque<>();

@@ -32,7 +32,7 @@ class OutboundBufferTest {
         assertEquals("x?y", new String(out, 0, n, StandardCharsets.UTF_8));
         // Through a buffer: a surrogate pair at the edge of a scratch piece stays whole.
         OutboundBuffer buffer = new OutboundBuffer();
-        StringBuilder edge = new StringBuilder("a".repeat(16 * 1024 - 1)).append("𝄞").append("é\nz");
+        StringBuilder edge = new StringBuilder("a".repeat(OutboundBuffer.SCRATCH_CHARS - 1)).append("𝄞").append("é\nz");
         buffer.appendLine(edge);
         byte[] bytes = new byte[(int) buffer.pending()];
         buffer.unconfirmed(1).bytes()[0].duplicate().get(bytes);

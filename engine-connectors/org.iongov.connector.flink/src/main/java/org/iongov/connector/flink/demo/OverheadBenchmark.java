@@ -1,5 +1,8 @@
 package org.iongov.connector.flink.demo;
 
+import static org.iongov.connector.bench.PairedDifferences.median;
+import static org.iongov.connector.bench.PairedDifferences.medianInterval;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +40,7 @@ import org.iongov.connector.flink.Prediction;
 import org.iongov.connector.flink.internal.InferenceGraph;
 import org.iongov.connector.flink.internal.ModelSource;
 import org.iongov.connector.flink.internal.ModelUpdate;
+import org.iongov.connector.bench.ThreadCpu;
 import org.iongov.connector.pmml.LogisticRegressionPmml;
 
 /**
@@ -406,6 +410,9 @@ public final class OverheadBenchmark {
                     + " ms CPU, JIT threads %.0f / %.0f ms CPU; scoring thread allocates %.0f / %.0f bytes a record; agent process %.0f /"
                     + " %.0f ms CPU%s%n", label, p[4], g[4], p[3], g[3], p[5], g[5], p[6], g[6], p[7], g[7], p[8], g[8], plain.pid() < 0 ? ""
                     : String.format(Locale.ROOT, "; the other variant's engine JVM %.0f / %.0f ms CPU", p[9], g[9]));
+            if (p[JOB_FIGURES + 2] > 0) {
+                System.out.printf("%s   engine threads without / with (ns CPU a record): %s%n", label, engineThreads(p, g));
+            }
         }
 
         /** Prints the summary (with a result line) and records it on the run; the throughput loss in percent. */
@@ -439,6 +446,16 @@ public final class OverheadBenchmark {
                     + " CPU, scoring thread allocation %.0f / %.0f bytes a record%n", label, median(column(plainRows, 5)),
                     median(column(governedRows, 5)), median(column(plainRows, 6)), median(column(governedRows, 6)),
                     median(column(plainRows, 7)), median(column(governedRows, 7)));
+            double[] plainMedians = new double[JOB_FIGURES + 2 + ENGINE_KINDS.size()];
+            double[] governedMedians = plainMedians.clone();
+            for (int c = JOB_FIGURES + 2; c < plainMedians.length; c++) {
+                plainMedians[c] = median(column(plainRows, c));
+                governedMedians[c] = median(column(governedRows, c));
+            }
+            if (plainMedians[JOB_FIGURES + 2] > 0) {
+                System.out.printf("%s median engine threads without / with (ns CPU a record, from the first fifth of a job's records to"
+                        + " nine tenths): %s%n", label, engineThreads(plainMedians, governedMedians));
+            }
             if (agentPid >= 0) {
                 StringBuilder threads = new StringBuilder();
                 for (String kind : List.of("ipc", "writer", "forwarder", "http", "status", "jit", "gc", "other")) {
@@ -493,20 +510,23 @@ public final class OverheadBenchmark {
      */
     private static double[] job(Variant variant, Variant other, long agentPid, double sampling, long records,
             List<Map<String, Double>> agentThreadsOut) throws Exception {
-        double otherBefore = processCpuMillis(other.pid());
-        double agentBefore = processCpuMillis(agentPid);
-        Map<String, ThreadCpu> agentThreadsBefore = agentPid < 0 ? Map.of() : threads(Long.toString(agentPid));
+        double otherBefore = ThreadCpu.processMillis(other.pid());
+        double agentBefore = ThreadCpu.processMillis(agentPid);
+        Map<String, ThreadCpu.Sample> agentThreadsBefore = agentPid < 0 ? Map.of() : ThreadCpu.of(Long.toString(agentPid));
         double[] figures = variant.job(sampling, records);
-        double agentCpu = processCpuMillis(agentPid) - agentBefore;
-        double otherCpu = processCpuMillis(other.pid()) - otherBefore;
+        double agentCpu = ThreadCpu.processMillis(agentPid) - agentBefore;
+        double otherCpu = ThreadCpu.processMillis(other.pid()) - otherBefore;
         Map<String, Double> agentThreads = agentPid < 0 ? new java.util.TreeMap<>()
-                : byKindSince(agentThreadsBefore, threads(Long.toString(agentPid)));
+                : ThreadCpu.since(agentThreadsBefore, ThreadCpu.of(Long.toString(agentPid)), OverheadBenchmark::kind);
         if (agentThreadsOut != null) {
             agentThreadsOut.add(agentThreads);
         }
-        double[] withAgent = Arrays.copyOf(figures, figures.length + 2);
-        withAgent[figures.length] = agentCpu;
-        withAgent[figures.length + 1] = otherCpu;
+        // The agent's and the other JVM's CPU after the job's own figures, then the engine's threads by kind.
+        double[] withAgent = new double[figures.length + 2];
+        System.arraycopy(figures, 0, withAgent, 0, JOB_FIGURES);
+        withAgent[JOB_FIGURES] = agentCpu;
+        withAgent[JOB_FIGURES + 1] = otherCpu;
+        System.arraycopy(figures, JOB_FIGURES, withAgent, JOB_FIGURES + 2, figures.length - JOB_FIGURES);
         return withAgent;
     }
 
@@ -524,7 +544,8 @@ public final class OverheadBenchmark {
                 TypeInformation.of(PatientRecord.class)), WatermarkStrategy.noWatermarks(), "encounters");
         DataStream<Prediction<PatientRecord>> scored = InferenceGraph.score(encounters, encounters.getType(), new PatientInput(), config,
                 false, ModelSource.fixed(List.of(model)), governed);
-        Timing.reset(records / parallelism / 5);
+        // Timed from the first fifth of each subtask's records on; with iongov.bench.threads, its threads by kind until nine tenths.
+        Timing.reset(records / parallelism / 5, Boolean.getBoolean("iongov.bench.threads") ? records / parallelism * 7 / 10 : -1);
         scored.sinkTo(new Timing()).name("timing");
         JvmWork before = JvmWork.now();
         if (Boolean.getBoolean("iongov.bench.trace")) {
@@ -538,8 +559,15 @@ public final class OverheadBenchmark {
             System.out.println("[flink-bench] job timed: " + (governed ? "with" : "without") + " governance, monotonic ns " + Timing.FIRST.get()
                     + " to " + Timing.LAST.get());
         }
-        return new double[] {Timing.throughput(), Timing.cpuPerRecord(), Timing.taskCpuPerRecord(), work.gcMillis(), work.gcCount(),
-                work.gcCpuMillis(), work.jitCpuMillis(), Timing.taskAllocatedPerRecord()};
+        double[] figures = new double[JOB_FIGURES + ENGINE_KINDS.size()];
+        double[] base = {Timing.throughput(), Timing.cpuPerRecord(), Timing.taskCpuPerRecord(), work.gcMillis(), work.gcCount(),
+            work.gcCpuMillis(), work.jitCpuMillis(), Timing.taskAllocatedPerRecord()};
+        System.arraycopy(base, 0, figures, 0, JOB_FIGURES);
+        Map<String, Double> threads = Timing.threadsPerRecord();
+        for (int k = 0; k < ENGINE_KINDS.size(); k++) {
+            figures[JOB_FIGURES + k] = threads.getOrDefault(ENGINE_KINDS.get(k), 0.0);
+        }
+        return figures;
     }
 
     /**
@@ -557,7 +585,7 @@ public final class OverheadBenchmark {
                 millis += Math.max(0, gc.getCollectionTime());
                 count += Math.max(0, gc.getCollectionCount());
             }
-            Map<String, Double> threads = threadCpuMillis("self");
+            Map<String, Double> threads = ThreadCpu.since(Map.of(), ThreadCpu.of("self"), OverheadBenchmark::kind);
             return new JvmWork(millis, count, threads.getOrDefault("gc", 0.0), threads.getOrDefault("jit", 0.0));
         }
 
@@ -568,82 +596,36 @@ public final class OverheadBenchmark {
     }
 
     /**
-     * A process's CPU time by kind of thread (ms), from {@code /proc/PROCESS/task} ({@code self} or
-     * a pid): the agent's IPC readers, writer, forwarder, the HTTP client's threads, status
-     * and heartbeat, the JIT compiler, the garbage collector (the serial collector, which the JVM
-     * picks when it may use one CPU, collects on the VM thread), and the rest. Threads that end
-     * between two readings are not counted; empty on other systems.
+     * The kind of a thread of the agent or the engine, by the 15 characters of its name the kernel
+     * keeps ("iongov-agent-ipc-client" reads "iongov-agent-ip"): the agent's IPC readers, writer,
+     * forwarder, HTTP (heartbeat), status; the JIT compiler and the collector (the serial collector,
+     * which the JVM picks when it may use one CPU, collects on the VM thread); the rest.
      */
-    static Map<String, Double> threadCpuMillis(String process) {
-        return byKindSince(Map.of(), threads(process));
+    static String kind(String name) {
+        String jvm = ThreadCpu.jvmKind(name);
+        return jvm != null ? jvm : name.startsWith("iongov-agent-ip") ? "ipc" : name.startsWith("iongov-agent-wr") ? "writer"
+                : name.startsWith("iongov-agent-fo") ? "forwarder" : name.startsWith("HttpClient") || name.startsWith("iongov-agent-he") ? "http"
+                : name.startsWith("iongov-agent-st") ? "status" : name.startsWith("Source: ") ? "source" : name.startsWith(NODE) ? "scoring"
+                : name.startsWith("iongov-ipc-") ? "link" : name.startsWith("Time Trigger") ? "timer" : "other";
     }
 
-    /** One thread's kind and CPU time so far (ms). */
-    record ThreadCpu(String kind, double millis) {
-    }
-
-    /** The process's threads by id. */
-    static Map<String, ThreadCpu> threads(String process) {
-        Map<String, ThreadCpu> threads = new java.util.HashMap<>();
-        java.io.File[] tasks = new java.io.File("/proc/" + process + "/task").listFiles();
-        for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
-            try {
-                // (comm holds a thread's name cut to 15 characters: "iongov-agent-ipc-client" reads "iongov-agent-ip")
-                String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim();
-                String kind = name.startsWith("iongov-agent-ip") ? "ipc" : name.startsWith("iongov-agent-wr") ? "writer"
-                        : name.startsWith("iongov-agent-fo") ? "forwarder" : name.startsWith("HttpClient") || name.startsWith("iongov-agent-he") ? "http"
-                        : name.startsWith("iongov-agent-st") ? "status" : name.startsWith("C1 ") || name.startsWith("C2 ") ? "jit"
-                        : name.startsWith("GC ") || name.startsWith("G1 ") || name.equals("VM Thread") ? "gc" : "other";
-                threads.put(task.getName(), new ThreadCpu(kind, threadCpuMillis(task.toPath())));
-            } catch (java.io.IOException | RuntimeException e) {
-                // a thread that ended meanwhile
-            }
+    /** The engine's threads by kind, "kind plain / governed" (ms), from two jobs' figures. */
+    private static String engineThreads(double[] plain, double[] governed) {
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < ENGINE_KINDS.size(); k++) {
+            int c = JOB_FIGURES + 2 + k;
+            out.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f / %.2f", ENGINE_KINDS.get(k), plain[c], governed[c]));
         }
-        return threads;
+        return out.toString();
     }
 
-    /** CPU time by kind of thread since the earlier reading: per thread, so that a thread that ended meanwhile subtracts nothing. */
-    static Map<String, Double> byKindSince(Map<String, ThreadCpu> earlier, Map<String, ThreadCpu> now) {
-        Map<String, Double> byKind = new java.util.TreeMap<>();
-        now.forEach((id, thread) -> {
-            ThreadCpu before = earlier.get(id);
-            byKind.merge(thread.kind(), thread.millis() - (before == null ? 0 : before.millis()), Double::sum);
-        });
-        return byKind;
-    }
-
+    /** How many figures {@link #job(MiniCluster, GovernanceConfig, ModelUpdate, long, int, boolean)} returns before the engine's threads. */
+    private static final int JOB_FIGURES = 8;
     /**
-     * A thread's CPU time in ms: from its {@code sched} file (the scheduler's own account, to the
-     * microsecond) where the kernel keeps one, else from {@code stat} (in 10 ms ticks).
+     * The engine JVM's threads by kind, their CPU per record after a job's figures (with {@code
+     * -Diongov.bench.threads=true} in the engine's options; else zeros).
      */
-    private static double threadCpuMillis(Path task) throws java.io.IOException {
-        Path sched = task.resolve("sched");
-        if (java.nio.file.Files.isReadable(sched)) {
-            for (String line : java.nio.file.Files.readAllLines(sched)) {
-                if (line.startsWith("se.sum_exec_runtime")) {
-                    return Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
-                }
-            }
-        }
-        return cpuMillis(task.resolve("stat"));
-    }
-
-    /** A process's CPU time (user and system) from {@code /proc/PID/stat}, in ms; 0 without a pid or on other systems. */
-    static double processCpuMillis(long pid) {
-        try {
-            return pid < 0 ? 0 : cpuMillis(Path.of("/proc", Long.toString(pid), "stat"));
-        } catch (java.io.IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    /** User and system time from a {@code stat} file of /proc, in ms (USER_HZ is 100 on Linux). */
-    private static double cpuMillis(Path stat) throws java.io.IOException {
-        String text = java.nio.file.Files.readString(stat);
-        // Fields after the ")" that closes the name: state is field 3, utime 14 and stime 15.
-        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-        return 10 * (Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]));
-    }
+    private static final List<String> ENGINE_KINDS = List.of("source", "scoring", "link", "timer", "gc", "jit", "other");
 
     /** {@code --sampling 0,0.0001,0.001}: the rates to measure, each a share in [0, 1]. */
     static double[] samplings(String list) {
@@ -668,48 +650,6 @@ public final class OverheadBenchmark {
             values[i] = rows[i][index];
         }
         return values;
-    }
-
-    /**
-     * A distribution-free interval for the median of the values (order statistics, from the
-     * binomial distribution): {low, high, confidence in percent}, the narrowest whose confidence is
-     * at least 95 % (with few values, the widest there is).
-     */
-    static double[] medianInterval(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        if (n == 0) {
-            return new double[] {Double.NaN, Double.NaN, 0};
-        }
-        // P(fewer than k of n values fall below the median) for a fair coin: grow k while both tails stay within 2.5 %.
-        double tail = Math.pow(0.5, n);
-        double below = tail; // P(B <= 0)
-        int k = 0;
-        while (k + 1 < n - k - 1) {
-            double next = below + tail * binomial(n, k + 1);
-            if (next > 0.025) {
-                break;
-            }
-            below = next;
-            k++;
-        }
-        return new double[] {sorted[k], sorted[n - 1 - k], 100 * (1 - 2 * below)};
-    }
-
-    private static double binomial(int n, int k) {
-        double c = 1;
-        for (int i = 1; i <= k; i++) {
-            c = c * (n - k + i) / i;
-        }
-        return c;
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static String spread(double[] values) {
@@ -766,9 +706,18 @@ public final class OverheadBenchmark {
 
         /** Records each subtask lets pass before its timing starts. */
         private static volatile long untimed;
+        /** After how many timed records of a subtask its JVM's threads are read a second time (negative: not read). */
+        private static volatile long threadsAt;
+        private static volatile Map<String, ThreadCpu.Sample> threadsFirst;
+        private static volatile Map<String, ThreadCpu.Sample> threadsLater;
+        private static volatile long threadsRecords;
 
-        static void reset(long untimedPerSubtask) {
+        static void reset(long untimedPerSubtask, long threadsAfter) {
             untimed = untimedPerSubtask;
+            threadsAt = threadsAfter;
+            threadsFirst = null;
+            threadsLater = null;
+            threadsRecords = 0;
             TASK_CPU.reset();
             TASK_ALLOCATED.reset();
             FIRST.reset();
@@ -786,6 +735,22 @@ public final class OverheadBenchmark {
         /** Bytes the scoring tasks' threads allocated per record. */
         static double taskAllocatedPerRecord() {
             return TASK_ALLOCATED.sum() / (double) COUNT.sum();
+        }
+
+        /**
+         * The JVM's threads' CPU by kind per record (ns) between the first timed record and the later
+         * reading (both taken while the source's and the scoring's threads run; at the end of input
+         * the source's has ended); empty unless asked for.
+         */
+        static Map<String, Double> threadsPerRecord() {
+            Map<String, ThreadCpu.Sample> first = threadsFirst;
+            Map<String, ThreadCpu.Sample> later = threadsLater;
+            if (first == null || later == null) {
+                return Map.of();
+            }
+            Map<String, Double> perRecord = new java.util.TreeMap<>();
+            ThreadCpu.since(first, later, OverheadBenchmark::kind).forEach((kind, millis) -> perRecord.put(kind, 1e6 * millis / threadsRecords));
+            return perRecord;
         }
 
         /** This JVM's CPU time per record between the first and the last prediction, in ns. */
@@ -816,7 +781,14 @@ public final class OverheadBenchmark {
                         skipped++;
                         return;
                     }
+                    if (count == threadsAt && threadsLater == null) {
+                        threadsLater = ThreadCpu.of("self");
+                        threadsRecords = count;
+                    }
                     if (count++ == 0) {
+                        if (threadsAt > 0 && threadsFirst == null) {
+                            threadsFirst = ThreadCpu.of("self");
+                        }
                         first = System.nanoTime();
                         FIRST_CPU.accumulate(OS.getProcessCpuTime());
                         firstThreadCpu = THREADS.getCurrentThreadCpuTime();

@@ -28,7 +28,6 @@ public final class InferenceReporter implements AutoCloseable {
     static final int MEASURED_PER_WINDOW = 10_000;
     private static final int MEASURED_PER_MILLISECOND = 1;
     private static final int MAX_STRIDE = 1 << 20;
-    private static final int LATENCY_BUCKETS = 1 << 14;
 
     private final java.nio.file.Path socket;
     private final Governance governance;
@@ -44,7 +43,7 @@ public final class InferenceReporter implements AutoCloseable {
     private final long[][] counts;
     private final double[] scoreEdges;
     private final long[] scoreCounts;
-    private final long[] latency = new long[LATENCY_BUCKETS];
+    private final LatencyHistogram latency = new LatencyHistogram();
     private final LiveProgress progress;
     private final int featureCount;
     private final Sampler sampler;
@@ -52,7 +51,6 @@ public final class InferenceReporter implements AutoCloseable {
     private long windowStart;
     private long count;
     private long measured;
-    private long latencyMax;
     private int stride = 1;
     private long untilMeasure = 1;
     /** Records until the next recorded prediction (a primary node's, drawn by the sampler). */
@@ -172,8 +170,7 @@ public final class InferenceReporter implements AutoCloseable {
         }
         untilMeasure = stride;
         long lag = createdAt < 0 ? 0 : Math.max(0, now - createdAt);
-        latency[(int) Math.min(LATENCY_BUCKETS - 1, lag)]++;
-        latencyMax = Math.max(latencyMax, lag);
+        latency.add(lag);
         for (int i = 0; i < signatureIndex.length; i++) {
             counts[i][bin(edges[i], features[signatureIndex[i]])]++;
         }
@@ -227,8 +224,8 @@ public final class InferenceReporter implements AutoCloseable {
     private void report(long now) {
         double seconds = Math.max(1, now - windowStart) / 1000.0;
         run.statistic(component, "throughput", count / seconds);
-        run.statistic(component, "latency-p50-ms", percentile(0.5));
-        run.statistic(component, "latency-p99-ms", percentile(0.99));
+        run.statistic(component, "latency-p50-ms", latency.percentile(0.5));
+        run.statistic(component, "latency-p99-ms", latency.percentile(0.99));
         for (int i = 0; i < signatureFeatures.length; i++) {
             run.inputSignature(signatureFeatures[i], new Histogram(edges[i], counts[i]));
             java.util.Arrays.fill(counts[i], 0);
@@ -246,26 +243,13 @@ public final class InferenceReporter implements AutoCloseable {
         }
         stride = (int) Math.max(1, Math.min(MAX_STRIDE, count / MEASURED_PER_WINDOW));
         untilMeasure = Math.min(untilMeasure, stride);
-        java.util.Arrays.fill(latency, 0);
-        latencyMax = 0;
+        latency.clear();
         count = 0;
         unreportedProgress = 0;
         measured = 0;
         divergenceSum = 0;
         divergenceCount = 0;
         windowStart = now;
-    }
-
-    private double percentile(double p) {
-        long rank = (long) Math.ceil(p * measured);
-        long seen = 0;
-        for (int b = 0; b < LATENCY_BUCKETS; b++) {
-            seen += latency[b];
-            if (seen >= rank && seen > 0) {
-                return b == LATENCY_BUCKETS - 1 ? latencyMax : b;
-            }
-        }
-        return 0;
     }
 
     /** Reports the last (partial) window, and waits (up to 30 s) until the agent holds everything. */

@@ -15,9 +15,14 @@ import org.iongov.connector.flink.InferenceInput;
  * A batch holds the inputs themselves until it is written, so it is used only when Flink gives each
  * input an object of its own (object reuse off, its default); with object reuse, or without a
  * processing-time service, each prediction is recorded at once. A batch is written when {@link
- * #BATCH} predictions wait, by a processing-time timer {@link #MAX_WAIT_MILLIS} after its first
- * (Flink runs it on the task's own thread, so a stream that pauses does not hold its predictions
- * back), before a model swap, at a checkpoint and at the end.
+ * #BATCH} predictions wait, by a processing-time timer once its first has waited {@link
+ * #MAX_WAIT_MILLIS} (Flink runs it on the task's own thread, so a stream that pauses does not hold
+ * its predictions back), before a model swap, at a checkpoint and at the end.
+ * <p>
+ * One timer at a time: a busy stream fills dozens of batches a second, and a timer per batch cost
+ * each of them a task scheduled on Flink's timer thread and, a second later, that thread woken and
+ * a letter in the task's mailbox, on the engine's busy CPU. The one timer, when it fires, writes a
+ * batch that has waited long enough and otherwise sets itself again for the current batch's turn.
  */
 final class RecordedPredictions<T> {
 
@@ -35,6 +40,8 @@ final class RecordedPredictions<T> {
     @SuppressWarnings("unchecked")
     private final List<String>[] modelIds = new List[BATCH];
     private int size;
+    /** When the waiting batch's first prediction was added (processing time). */
+    private long firstAt;
     private boolean timerSet;
     private boolean closed;
 
@@ -50,14 +57,12 @@ final class RecordedPredictions<T> {
             reporter.prediction(view.id(input), view.inputJson(input), score, memberScores, reference, models);
             return;
         }
-        if (size == 0 && !timerSet) {
-            timerSet = true;
-            timers.registerTimer(timers.getCurrentProcessingTime() + MAX_WAIT_MILLIS, time -> {
-                timerSet = false;
-                if (!closed) {
-                    write();
-                }
-            });
+        if (size == 0) {
+            firstAt = timers.getCurrentProcessingTime();
+            if (!timerSet) {
+                timerSet = true;
+                timers.registerTimer(firstAt + MAX_WAIT_MILLIS, this::timerFired);
+            }
         }
         inputs[size] = input;
         scores[size] = score;
@@ -66,6 +71,20 @@ final class RecordedPredictions<T> {
         modelIds[size] = models;
         if (++size == BATCH) {
             write();
+        }
+    }
+
+    /** Writes the batch if its first prediction has waited long enough, else waits for that (the batch it set out for was full earlier). */
+    private void timerFired(long time) {
+        timerSet = false;
+        if (closed || size == 0) {
+            return;
+        }
+        if (time >= firstAt + MAX_WAIT_MILLIS) {
+            write();
+        } else {
+            timerSet = true;
+            timers.registerTimer(firstAt + MAX_WAIT_MILLIS, this::timerFired);
         }
     }
 

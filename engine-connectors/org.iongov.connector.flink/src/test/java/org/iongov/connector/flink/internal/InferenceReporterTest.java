@@ -1,6 +1,7 @@
 package org.iongov.connector.flink.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,39 @@ class InferenceReporterTest {
             }
         }
         assertArrayEquals(Histogram.binned(edges, values).counts(), counts);
+    }
+
+    @Test
+    void latencyPercentilesAreExactBelowASecondAndWithinASixteenthAbove() {
+        LatencyHistogram h = new LatencyHistogram();
+        assertEquals(0, h.percentile(0.5), "none added");
+        for (int ms = 1; ms <= 100; ms++) {
+            h.add(ms);
+        }
+        assertEquals(50, h.percentile(0.5));
+        assertEquals(99, h.percentile(0.99));
+        assertEquals(100, h.percentile(1));
+        h.clear();
+        SplittableRandom random = new SplittableRandom(5);
+        long[] values = new long[10_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextLong(0, 120_000); // up to two minutes behind
+            h.add(values[i]);
+        }
+        java.util.Arrays.sort(values);
+        for (double p : new double[] {0.01, 0.5, 0.9, 0.99}) {
+            long exact = values[(int) Math.ceil(p * values.length) - 1];
+            long estimate = h.percentile(p);
+            assertTrue(estimate <= exact && estimate >= exact - exact / 16 - 1, "p" + p + ": " + estimate + " for " + exact);
+        }
+        h.clear();
+        h.add(Long.MAX_VALUE / 2);
+        h.add(-5); // a clock that stepped back: no latency
+        assertEquals(0, h.percentile(0.5));
+        assertTrue(h.percentile(1) > 1L << 30, "the overflow bucket still reads large");
+        for (int b = 0; b < LatencyHistogram.EXACT + 21 * LatencyHistogram.PER_DOUBLING; b++) {
+            assertEquals(b, LatencyHistogram.bucket(LatencyHistogram.lowerBound(b)), "bucket " + b + " starts at its lower bound");
+        }
     }
 
     @Test

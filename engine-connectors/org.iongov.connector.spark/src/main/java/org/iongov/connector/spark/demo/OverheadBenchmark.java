@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.spark.sql.SparkSession;
@@ -16,6 +17,8 @@ import org.iongov.agent.api.Governance;
 import org.iongov.agent.api.RunHandle;
 import org.iongov.agent.api.RunSpec;
 import org.iongov.connector.data.PatientData;
+import org.iongov.connector.bench.PairedDifferences;
+import org.iongov.connector.bench.ThreadCpu;
 import org.iongov.connector.spark.SparkGovernance;
 import org.iongov.connector.spark.internal.CommandLine;
 import org.iongov.connector.spark.internal.CommandLine.UsageException;
@@ -87,8 +90,10 @@ public final class OverheadBenchmark {
             RunSpec spec = RunSpec.of(instance, node).withEngine("spark", spark.version())
                     .withCode("https://git.example.org/clinic-ml/test-recommendation.git", "benchmark").startedBy("benchmark");
             double[] ignored = new double[1];
+            @SuppressWarnings("unchecked")
+            Map<String, Double>[] ignoredThreads = new Map[1];
             for (int i = 0; i < warmup; i++) {
-                plain(training, files, ignored, ignored, 0);
+                plain(training, files, ignored, ignored, ignoredThreads, 0);
                 governed(training, files, governance, spec, channel);
                 System.out.printf("[overhead] warm-up %d of %d done%n", i + 1, warmup);
             }
@@ -100,25 +105,31 @@ public final class OverheadBenchmark {
             double[] governedCpu = new double[repetitions];
             double[] plainGc = new double[repetitions];
             double[] governedGc = new double[repetitions];
+            @SuppressWarnings("unchecked")
+            Map<String, Double>[] plainThreads = new Map[repetitions];
+            @SuppressWarnings("unchecked")
+            Map<String, Double>[] governedThreads = new Map[repetitions];
             for (int i = 0; i < repetitions; i++) {
                 // Alternate which goes first, so neither always runs on a warmer JVM.
                 Governed g;
                 if (i % 2 == 0) {
-                    plain[i] = plain(training, files, plainCpu, plainGc, i);
+                    plain[i] = plain(training, files, plainCpu, plainGc, plainThreads, i);
                     g = governed(training, files, governance, spec, channel);
                 } else {
                     g = governed(training, files, governance, spec, channel);
-                    plain[i] = plain(training, files, plainCpu, plainGc, i);
+                    plain[i] = plain(training, files, plainCpu, plainGc, plainThreads, i);
                 }
                 governed[i] = g.seconds();
                 governedCpu[i] = g.cpuSeconds();
                 governedGc[i] = g.gcMillis();
+                governedThreads[i] = g.threads();
                 pipelineThread[i] = g.pipelineThreadSeconds();
                 listener[i] = g.listenerSeconds();
                 System.out.printf(Locale.ROOT, "[overhead] repetition %d of %d: plain %.3f s (cpu %.3f s), governed %.3f s (cpu %.3f s), "
                         + "wall %+.2f %%; governance took %.1f ms on the pipeline's thread, %.1f ms on Spark's listener thread;"
                         + " collections %.0f / %.0f ms%n", i + 1, repetitions, plain[i], plainCpu[i], governed[i], governedCpu[i],
                         100 * (governed[i] - plain[i]) / plain[i], 1000 * pipelineThread[i], 1000 * listener[i], plainGc[i], governedGc[i]);
+                System.out.printf("[overhead]   cpu by thread, ms, plain / governed: %s%n", byThread(plainThreads[i], governedThreads[i]));
             }
             long flushStart = System.nanoTime();
             boolean flushed = governance.flush(Duration.ofSeconds(60));
@@ -129,14 +140,20 @@ public final class OverheadBenchmark {
                     max(plain), iqr(plain));
             System.out.printf(Locale.ROOT, "[overhead] governed: median %.3f s, min %.3f, max %.3f, IQR %.3f s%n", mg, min(governed),
                     max(governed), iqr(governed));
-            double paired = median(difference(governed, plain));
-            System.out.printf(Locale.ROOT, "[overhead] wall-time overhead: medians %+.2f %%, median of paired differences %+.3f s "
-                    + "(%+.2f %%) (goal <= 1 %%; on a shared machine wall times vary by more than that: see the spread)%n",
-                    100 * (mg - mp) / mp, paired, 100 * paired / mp);
+            double[] pairPercents = new double[repetitions];
+            for (int i = 0; i < repetitions; i++) {
+                pairPercents[i] = 100 * (governed[i] - plain[i]) / plain[i];
+            }
+            double paired = PairedDifferences.median(pairPercents);
+            double[] interval = PairedDifferences.medianInterval(pairPercents);
+            System.out.printf(Locale.ROOT, "[overhead] wall-time overhead: medians %+.2f %%, median of the pairs' differences %+.2f %%"
+                    + " (%.1f %% interval %+.2f to %+.2f %%; goal <= 1 %%)%n", 100 * (mg - mp) / mp, paired, interval[2], interval[0],
+                    interval[1]);
             double pc = median(plainCpu);
             double gc = median(governedCpu);
             System.out.printf(Locale.ROOT, "[overhead] cpu time of the JVM: plain median %.3f s (IQR %.3f), governed median %.3f s "
                     + "(IQR %.3f): %+.2f %%%n", pc, iqr(plainCpu), gc, iqr(governedCpu), 100 * (gc - pc) / pc);
+            System.out.printf("[overhead] cpu by thread, medians, ms, plain / governed: %s%n", medianByThread(plainThreads, governedThreads));
             double direct = median(pipelineThread) + median(listener);
             System.out.printf(Locale.ROOT, "[overhead] measured governance work per run: median %.1f ms on the pipeline's thread + "
                     + "%.1f ms on Spark's listener thread = %.2f %% of the plain median; final flush to the agent %.3f s (%s)%n",
@@ -144,8 +161,9 @@ public final class OverheadBenchmark {
                     flushed ? "durable" : "timed out");
             // One line for ./iongov bench to read.
             System.out.printf(Locale.ROOT, "[overhead] result plain-median-s=%.4f governed-median-s=%.4f paired-percent=%.3f"
-                    + " medians-percent=%.3f cpu-percent=%.3f direct-percent=%.3f plain-iqr-s=%.4f repetitions=%d%n", mp, mg,
-                    100 * paired / mp, 100 * (mg - mp) / mp, 100 * (gc - pc) / pc, 100 * direct / mp, iqr(plain), plain.length);
+                    + " paired-low=%.3f paired-high=%.3f paired-confidence=%.1f medians-percent=%.3f cpu-percent=%.3f"
+                    + " direct-percent=%.3f plain-iqr-s=%.4f repetitions=%d%n", mp, mg, paired, interval[0], interval[1], interval[2],
+                    100 * (mg - mp) / mp, 100 * (gc - pc) / pc, 100 * direct / mp, iqr(plain), plain.length);
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -166,7 +184,9 @@ public final class OverheadBenchmark {
         return millis;
     }
 
-    private static double plain(RecommenderTraining training, List<Path> files, double[] cpu, double[] gc, int i) {
+    private static double plain(RecommenderTraining training, List<Path> files, double[] cpu, double[] gc, Map<String, Double>[] threads,
+            int i) {
+        Map<String, ThreadCpu.Sample> threadsBefore = ThreadCpu.of("self");
         long cpuStart = processCpuNanos();
         double gcStart = gcMillis();
         long start = System.nanoTime();
@@ -174,6 +194,7 @@ public final class OverheadBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         cpu[i] = (processCpuNanos() - cpuStart) / 1e9;
         gc[i] = gcMillis() - gcStart;
+        threads[i] = ThreadCpu.since(threadsBefore, ThreadCpu.of("self"), OverheadBenchmark::kind);
         return seconds;
     }
 
@@ -183,11 +204,13 @@ public final class OverheadBenchmark {
     }
 
     /** A governed repetition: its wall time, and the time governance took on each thread. */
-    private record Governed(double seconds, double cpuSeconds, double pipelineThreadSeconds, double listenerSeconds, double gcMillis) {
+    private record Governed(double seconds, double cpuSeconds, double pipelineThreadSeconds, double listenerSeconds, double gcMillis,
+            Map<String, Double> threads) {
     }
 
     private static Governed governed(RecommenderTraining training, List<Path> files, Governance governance, RunSpec spec,
             String channel) {
+        Map<String, ThreadCpu.Sample> threadsBefore = ThreadCpu.of("self");
         long cpuStart = processCpuNanos();
         double gcStart = gcMillis();
         long start = System.nanoTime();
@@ -202,16 +225,44 @@ public final class OverheadBenchmark {
         run.close();
         long end = System.nanoTime();
         governing += end - close + result.reportNanos();
-        return new Governed((end - start) / 1e9, (processCpuNanos() - cpuStart) / 1e9, governing / 1e9,
-                attached.listenerTime().toNanos() / 1e9, gcMillis() - gcStart);
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+        double gc = gcMillis() - gcStart;
+        return new Governed((end - start) / 1e9, cpuSeconds, governing / 1e9, attached.listenerTime().toNanos() / 1e9, gc,
+                ThreadCpu.since(threadsBefore, ThreadCpu.of("self"), OverheadBenchmark::kind));
     }
 
-    private static double[] difference(double[] a, double[] b) {
-        double[] d = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            d[i] = a[i] - b[i];
+    /**
+     * A thread's part in a training, from the 15 characters of its name the kernel keeps: the
+     * pipeline's own thread, Spark's task thread, its schedulers, its listener bus, the link to the
+     * agent, the JIT compiler and the collector; the rest together.
+     */
+    static String kind(String name) {
+        String jvm = ThreadCpu.jvmKind(name);
+        // (The JVM's main thread keeps the process's name: "java".)
+        return jvm != null ? jvm : name.equals("main") || name.equals("java") ? "main" : name.startsWith("Executor task l") ? "task"
+                : name.startsWith("dag-scheduler") || name.startsWith("dispatcher-even") ? "scheduler"
+                : name.startsWith("spark-listener") ? "listener" : name.startsWith("iongov") ? "link" : "other";
+    }
+
+    private static final List<String> KINDS = List.of("main", "task", "scheduler", "listener", "link", "jit", "gc", "other");
+
+    private static String byThread(Map<String, Double> plain, Map<String, Double> governed) {
+        StringBuilder out = new StringBuilder();
+        for (String kind : KINDS) {
+            out.append(out.length() == 0 ? "" : ", ").append(kind).append(String.format(Locale.ROOT, " %.0f / %.0f",
+                    plain.getOrDefault(kind, 0.0), governed.getOrDefault(kind, 0.0)));
         }
-        return d;
+        return out.toString();
+    }
+
+    private static String medianByThread(Map<String, Double>[] plain, Map<String, Double>[] governed) {
+        Map<String, Double> p = new java.util.HashMap<>();
+        Map<String, Double> g = new java.util.HashMap<>();
+        for (String kind : KINDS) {
+            p.put(kind, median(Arrays.stream(plain).mapToDouble(m -> m.getOrDefault(kind, 0.0)).toArray()));
+            g.put(kind, median(Arrays.stream(governed).mapToDouble(m -> m.getOrDefault(kind, 0.0)).toArray()));
+        }
+        return byThread(p, g);
     }
 
     static double median(double[] values) {
