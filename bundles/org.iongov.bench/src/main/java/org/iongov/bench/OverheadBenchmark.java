@@ -96,7 +96,7 @@ final class OverheadBenchmark {
                 Map<String, Double> spark = engine(ctx, placement, Path.of(root), "spark", "org.iongov.connector.spark",
                         "org.iongov.connector.spark.demo.OverheadBenchmark", List.of("--socket", socket.toString(), "--repetitions",
                                 System.getenv().getOrDefault("IONGOV_BENCH_SPARK_PAIRS", ctx.quick() ? "4" : "30"), "--warmup",
-                                ctx.quick() ? "2" : "10", "--rows", "2000", "--master", master,
+                                ctx.quick() ? "2" : "10", "--rows", "2000", "--master", master, "--agent-pid", Long.toString(agent.pid()),
                                 "--data", folder.resolve("spark-data").toString()), folder);
                 String sparkNote = String.format("LogisticRegression + TrainValidationSplit on 2 x 2000 rows, %s; %d pairs,"
                         + " plain median %.2f s (IQR %.2f s); governed: listener, ML extraction, PMML published; %s", master,

@@ -38,15 +38,19 @@ import org.iongov.connector.spark.internal.CommandLine.UsageException;
  * --node NAME, --channel NAME   (train-recommender, candidate-model)
  * --data DIR           where the batches are written (a temporary folder)
  * --master M           (local[2])
+ * --agent-pid PID      the agent's process, whose CPU each run is printed (it shares the engine's CPU)
  * </pre>
  */
 public final class OverheadBenchmark {
 
     private static final Set<String> ARGS = Set.of("socket", "repetitions", "rows", "warmup", "instance", "node", "channel", "data",
-            "master", "seed");
+            "master", "seed", "agent-pid");
 
     private OverheadBenchmark() {
     }
+
+    /** The agent's process id, or -1: its CPU in each run is then not read. */
+    private static long agentPid = -1;
 
     public static void main(String[] args) {
         DemoLogging.quiet();
@@ -66,6 +70,7 @@ public final class OverheadBenchmark {
             String node = line.text("node", "train-recommender");
             String channel = line.text("channel", "candidate-model");
             String master = line.text("master", "local[2]");
+            agentPid = line.number("agent-pid", -1, -1);
             Path data = line.text("data", null) == null ? Files.createTempDirectory("iongov-spark-bench") : Path.of(line.text("data", null));
             return measure(socket, repetitions, rows, warmup, seed, instance, node, channel, master, data);
         } catch (UsageException e) {
@@ -202,6 +207,7 @@ public final class OverheadBenchmark {
             int i) {
         trace("plain run starts");
         Map<String, ThreadCpu.Sample> threadsBefore = ThreadCpu.of("self");
+        double agentBefore = ThreadCpu.processMillis(agentPid);
         long cpuStart = processCpuNanos();
         double gcStart = gcMillis();
         long start = System.nanoTime();
@@ -209,7 +215,7 @@ public final class OverheadBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         cpu[i] = (processCpuNanos() - cpuStart) / 1e9;
         gc[i] = gcMillis() - gcStart;
-        threads[i] = ThreadCpu.since(threadsBefore, ThreadCpu.of("self"), OverheadBenchmark::kind);
+        threads[i] = withAgent(ThreadCpu.since(threadsBefore, ThreadCpu.of("self"), OverheadBenchmark::kind), agentBefore);
         trace("plain run ends");
         return seconds;
     }
@@ -228,6 +234,7 @@ public final class OverheadBenchmark {
             String channel) {
         trace("governed run starts");
         Map<String, ThreadCpu.Sample> threadsBefore = ThreadCpu.of("self");
+        double agentBefore = ThreadCpu.processMillis(agentPid);
         long cpuStart = processCpuNanos();
         double gcStart = gcMillis();
         long start = System.nanoTime();
@@ -245,7 +252,7 @@ public final class OverheadBenchmark {
         double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         double gc = gcMillis() - gcStart;
         Governed governed = new Governed((end - start) / 1e9, cpuSeconds, governing / 1e9, attached.listenerTime().toNanos() / 1e9, gc,
-                ThreadCpu.since(threadsBefore, ThreadCpu.of("self"), OverheadBenchmark::kind));
+                withAgent(ThreadCpu.since(threadsBefore, ThreadCpu.of("self"), OverheadBenchmark::kind), agentBefore));
         trace("governed run ends");
         return governed;
     }
@@ -270,7 +277,15 @@ public final class OverheadBenchmark {
                 : name.startsWith("spark-listener") ? "listener" : name.startsWith("iongov") ? "link" : "other";
     }
 
-    private static final List<String> KINDS = List.of("main", "task", "scheduler", "listener", "link", "jit", "gc", "other");
+    private static final List<String> KINDS = List.of("main", "task", "scheduler", "listener", "link", "jit", "gc", "other", "agent");
+
+    /** The run's threads by kind, and the agent process's CPU since {@code agentBefore} (10 ms ticks) as "agent" when its pid is known. */
+    private static Map<String, Double> withAgent(Map<String, Double> threads, double agentBefore) {
+        if (agentPid >= 0) {
+            threads.put("agent", ThreadCpu.processMillis(agentPid) - agentBefore);
+        }
+        return threads;
+    }
 
     private static String byThread(Map<String, Double> plain, Map<String, Double> governed) {
         StringBuilder out = new StringBuilder();
