@@ -49,9 +49,6 @@ public final class OverheadBenchmark {
     private OverheadBenchmark() {
     }
 
-    /** The agent's process id, or -1: its CPU in each run is then not read. */
-    private static long agentPid = -1;
-
     public static void main(String[] args) {
         DemoLogging.quiet();
         System.exit(run(args));
@@ -70,9 +67,9 @@ public final class OverheadBenchmark {
             String node = line.text("node", "train-recommender");
             String channel = line.text("channel", "candidate-model");
             String master = line.text("master", "local[2]");
-            agentPid = line.number("agent-pid", -1, -1);
+            long agentPid = line.number("agent-pid", -1, -1);
             Path data = line.text("data", null) == null ? Files.createTempDirectory("iongov-spark-bench") : Path.of(line.text("data", null));
-            return measure(socket, repetitions, rows, warmup, seed, instance, node, channel, master, data);
+            return measure(socket, repetitions, rows, warmup, seed, instance, node, channel, master, data, agentPid);
         } catch (UsageException e) {
             System.err.println("OverheadBenchmark: " + e.getMessage());
             return 2;
@@ -82,7 +79,7 @@ public final class OverheadBenchmark {
     }
 
     private static int measure(Path socket, int repetitions, int rows, int warmup, long seed, String instance, String node,
-            String channel, String master, Path data) {
+            String channel, String master, Path data, long agentPid) {
         List<Path> files = List.of(PatientData.writeCsv(data.resolve("batch-1.csv"), PatientData.batch(seed, 1, rows, false)),
                 PatientData.writeCsv(data.resolve("batch-2.csv"), PatientData.batch(seed, 2, rows, false)));
         boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
@@ -98,8 +95,8 @@ public final class OverheadBenchmark {
             @SuppressWarnings("unchecked")
             Map<String, Double>[] ignoredThreads = new Map[1];
             for (int i = 0; i < warmup; i++) {
-                plain(training, files, ignored, ignored, ignoredThreads, 0);
-                governed(training, files, governance, spec, channel);
+                plain(training, files, ignored, ignored, ignoredThreads, 0, agentPid);
+                governed(training, files, governance, spec, channel, agentPid);
                 System.out.printf("[overhead] warm-up %d of %d done%n", i + 1, warmup);
             }
             double[] plain = new double[repetitions];
@@ -118,11 +115,11 @@ public final class OverheadBenchmark {
                 // Alternate which goes first, so neither always runs on a warmer JVM.
                 Governed g;
                 if (i % 2 == 0) {
-                    plain[i] = plain(training, files, plainCpu, plainGc, plainThreads, i);
-                    g = governed(training, files, governance, spec, channel);
+                    plain[i] = plain(training, files, plainCpu, plainGc, plainThreads, i, agentPid);
+                    g = governed(training, files, governance, spec, channel, agentPid);
                 } else {
-                    g = governed(training, files, governance, spec, channel);
-                    plain[i] = plain(training, files, plainCpu, plainGc, plainThreads, i);
+                    g = governed(training, files, governance, spec, channel, agentPid);
+                    plain[i] = plain(training, files, plainCpu, plainGc, plainThreads, i, agentPid);
                 }
                 governed[i] = g.seconds();
                 governedCpu[i] = g.cpuSeconds();
@@ -204,10 +201,9 @@ public final class OverheadBenchmark {
     }
 
     private static double plain(RecommenderTraining training, List<Path> files, double[] cpu, double[] gc, Map<String, Double>[] threads,
-            int i) {
+            int i, long agentPid) {
         trace("plain run starts");
-        Map<String, ThreadCpu.Sample> threadsBefore = ThreadCpu.of("self");
-        double agentBefore = ThreadCpu.processMillis(agentPid);
+        CpuSnapshot threadsBefore = CpuSnapshot.now(agentPid);
         long cpuStart = processCpuNanos();
         double gcStart = gcMillis();
         long start = System.nanoTime();
@@ -215,7 +211,7 @@ public final class OverheadBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         cpu[i] = (processCpuNanos() - cpuStart) / 1e9;
         gc[i] = gcMillis() - gcStart;
-        threads[i] = withAgent(ThreadCpu.since(threadsBefore, ThreadCpu.of("self"), OverheadBenchmark::kind), agentBefore);
+        threads[i] = threadsBefore.since();
         trace("plain run ends");
         return seconds;
     }
@@ -231,10 +227,9 @@ public final class OverheadBenchmark {
     }
 
     private static Governed governed(RecommenderTraining training, List<Path> files, Governance governance, RunSpec spec,
-            String channel) {
+            String channel, long agentPid) {
         trace("governed run starts");
-        Map<String, ThreadCpu.Sample> threadsBefore = ThreadCpu.of("self");
-        double agentBefore = ThreadCpu.processMillis(agentPid);
+        CpuSnapshot threadsBefore = CpuSnapshot.now(agentPid);
         long cpuStart = processCpuNanos();
         double gcStart = gcMillis();
         long start = System.nanoTime();
@@ -252,7 +247,7 @@ public final class OverheadBenchmark {
         double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         double gc = gcMillis() - gcStart;
         Governed governed = new Governed((end - start) / 1e9, cpuSeconds, governing / 1e9, attached.listenerTime().toNanos() / 1e9, gc,
-                withAgent(ThreadCpu.since(threadsBefore, ThreadCpu.of("self"), OverheadBenchmark::kind), agentBefore));
+                threadsBefore.since());
         trace("governed run ends");
         return governed;
     }
@@ -279,12 +274,20 @@ public final class OverheadBenchmark {
 
     private static final List<String> KINDS = List.of("main", "task", "scheduler", "listener", "link", "jit", "gc", "other", "agent");
 
-    /** The run's threads by kind, and the agent process's CPU since {@code agentBefore} (10 ms ticks) as "agent" when its pid is known. */
-    private static Map<String, Double> withAgent(Map<String, Double> threads, double agentBefore) {
-        if (agentPid >= 0) {
-            threads.put("agent", ThreadCpu.processMillis(agentPid) - agentBefore);
+    /** This JVM's threads and the agent process's CPU (it shares the engine's CPU) at the start of a run. */
+    private record CpuSnapshot(Map<String, ThreadCpu.Sample> threads, double agentMillis, long agentPid) {
+        static CpuSnapshot now(long agentPid) {
+            return new CpuSnapshot(ThreadCpu.of("self"), ThreadCpu.processMillis(agentPid), agentPid);
         }
-        return threads;
+
+        /** CPU since then by kind of thread (ms), the agent's as "agent" (10 ms ticks) when its pid is known. */
+        Map<String, Double> since() {
+            Map<String, Double> byKind = ThreadCpu.since(threads, ThreadCpu.of("self"), OverheadBenchmark::kind);
+            if (agentPid >= 0) {
+                byKind.put("agent", ThreadCpu.processMillis(agentPid) - agentMillis);
+            }
+            return byKind;
+        }
     }
 
     private static String byThread(Map<String, Double> plain, Map<String, Double> governed) {
