@@ -30,7 +30,12 @@ class ThreadCpuTest {
         Thread ended = new Thread(() -> sink.addAndGet(spin(1_000_000L)), "iongov-test-ended");
         ended.start();
         ended.join();
-        Thread.sleep(100);
+        // Until the busy thread has worked a few ms by the JVM's own account (on a loaded machine it may wait for a CPU).
+        java.lang.management.ThreadMXBean jvmThreads = ManagementFactory.getThreadMXBean();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (jvmThreads.getThreadCpuTime(busy.getId()) < 5_000_000L && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         Map<String, ThreadCpu.Sample> during = ThreadCpu.of("self");
         stop.set(true);
         busy.join();

@@ -559,10 +559,9 @@ public final class OverheadBenchmark {
             System.out.println("[flink-bench] job timed: " + (governed ? "with" : "without") + " governance, monotonic ns " + Timing.FIRST.get()
                     + " to " + Timing.LAST.get());
         }
-        double[] figures = new double[JOB_FIGURES + ENGINE_KINDS.size()];
-        double[] base = {Timing.throughput(), Timing.cpuPerRecord(), Timing.taskCpuPerRecord(), work.gcMillis(), work.gcCount(),
-            work.gcCpuMillis(), work.jitCpuMillis(), Timing.taskAllocatedPerRecord()};
-        System.arraycopy(base, 0, figures, 0, JOB_FIGURES);
+        double[] figures = Arrays.copyOf(new double[] {Timing.throughput(), Timing.cpuPerRecord(), Timing.taskCpuPerRecord(),
+            work.gcMillis(), work.gcCount(), work.gcCpuMillis(), work.jitCpuMillis(), Timing.taskAllocatedPerRecord()},
+                JOB_FIGURES + ENGINE_KINDS.size());
         Map<String, Double> threads = Timing.threadsPerRecord();
         for (int k = 0; k < ENGINE_KINDS.size(); k++) {
             figures[JOB_FIGURES + k] = threads.getOrDefault(ENGINE_KINDS.get(k), 0.0);

@@ -41,10 +41,6 @@ final class LatencyHistogram {
         return 0;
     }
 
-    long count() {
-        return total;
-    }
-
     void clear() {
         Arrays.fill(counts, 0);
         total = 0;

@@ -1,5 +1,7 @@
 package org.iongov.connector.spark.demo;
 
+import static org.iongov.connector.bench.PairedDifferences.median;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -142,21 +144,19 @@ public final class OverheadBenchmark {
                     max(plain), iqr(plain));
             System.out.printf(Locale.ROOT, "[overhead] governed: median %.3f s, min %.3f, max %.3f, IQR %.3f s%n", mg, min(governed),
                     max(governed), iqr(governed));
+            // Each pair's difference in percent of its plain run; and the same with each run's JIT CPU taken out of its wall time:
+            // the JIT compiler works 0.1 to 0.9 s in every run, in both variants alike (Spark's generated classes are new each
+            // run), and on the one CPU the run has that moves its wall time by as much. Taken out, the pairs spread far less.
             double[] pairPercents = new double[repetitions];
-            for (int i = 0; i < repetitions; i++) {
-                pairPercents[i] = 100 * (governed[i] - plain[i]) / plain[i];
-            }
-            double paired = PairedDifferences.median(pairPercents);
-            double[] interval = PairedDifferences.medianInterval(pairPercents);
-            // The JIT compiler works 0.1 to 0.9 s in every run, in both variants alike (Spark's generated classes are new each
-            // run): on the one CPU the run has, that moves its wall time by as much. Taken out, the pairs spread far less.
             double[] withoutJit = new double[repetitions];
             for (int i = 0; i < repetitions; i++) {
-                double plainJit = plainThreads[i].getOrDefault("jit", 0.0) / 1000;
-                double governedJit = governedThreads[i].getOrDefault("jit", 0.0) / 1000;
-                withoutJit[i] = 100 * ((governed[i] - governedJit) - (plain[i] - plainJit)) / plain[i];
+                pairPercents[i] = 100 * (governed[i] - plain[i]) / plain[i];
+                double jitDifference = (governedThreads[i].getOrDefault("jit", 0.0) - plainThreads[i].getOrDefault("jit", 0.0)) / 1000;
+                withoutJit[i] = pairPercents[i] - 100 * jitDifference / plain[i];
             }
-            double pairedWithoutJit = PairedDifferences.median(withoutJit);
+            double paired = median(pairPercents);
+            double[] interval = PairedDifferences.medianInterval(pairPercents);
+            double pairedWithoutJit = median(withoutJit);
             double[] intervalWithoutJit = PairedDifferences.medianInterval(withoutJit);
             System.out.printf(Locale.ROOT, "[overhead] wall-time overhead: medians %+.2f %%, median of the pairs' differences %+.2f %%"
                     + " (%.1f %% interval %+.2f to %+.2f %%; goal <= 1 %%)%n", 100 * (mg - mp) / mp, paired, interval[2], interval[0],
@@ -307,10 +307,6 @@ public final class OverheadBenchmark {
             g.put(kind, median(Arrays.stream(governed).mapToDouble(m -> m.getOrDefault(kind, 0.0)).toArray()));
         }
         return byThread(p, g);
-    }
-
-    static double median(double[] values) {
-        return quantile(values, 0.5);
     }
 
     private static double iqr(double[] values) {
