@@ -69,6 +69,11 @@ final class CorePlacement {
         return List.of();
     }
 
+    /** The server's CPUs, in taskset's list form. */
+    String serverCpus() {
+        return serverCpus;
+    }
+
     String describe() {
         return "engine and agent on CPU " + pipelineCpus + ", server and store on CPU " + serverCpus;
     }

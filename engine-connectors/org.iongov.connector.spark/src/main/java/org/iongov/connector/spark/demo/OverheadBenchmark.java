@@ -19,6 +19,7 @@ import org.iongov.agent.api.Governance;
 import org.iongov.agent.api.RunHandle;
 import org.iongov.agent.api.RunSpec;
 import org.iongov.connector.data.PatientData;
+import org.iongov.connector.bench.CompilerThreads;
 import org.iongov.connector.bench.PairedDifferences;
 import org.iongov.connector.bench.ThreadCpu;
 import org.iongov.connector.spark.SparkGovernance;
@@ -41,12 +42,21 @@ import org.iongov.connector.spark.internal.CommandLine.UsageException;
  * --data DIR           where the batches are written (a temporary folder)
  * --master M           (local[2])
  * --agent-pid PID      the agent's process, whose CPU each run is printed (it shares the engine's CPU)
+ * --jit-cpus LIST      CPUs for the JIT compiler's threads, other than the run's (taskset's form: 1, 1-3)
+ * --calibration-pairs N   then N pairs of plain runs on both sides: the method's own error (0)
  * </pre>
+ *
+ * <p>Each run starts after a full collection; with {@code --jit-cpus} the compiler threads are put
+ * there before each run.
  */
 public final class OverheadBenchmark {
 
     private static final Set<String> ARGS = Set.of("socket", "repetitions", "rows", "warmup", "instance", "node", "channel", "data",
-            "master", "seed", "agent-pid");
+            "master", "seed", "agent-pid", "jit-cpus", "calibration-pairs");
+
+    private record Options(int repetitions, int rows, int warmup, long seed, String instance, String node, String channel, String master,
+            String jitCpus, int calibrationPairs) {
+    }
 
     private OverheadBenchmark() {
     }
@@ -61,17 +71,13 @@ public final class OverheadBenchmark {
         try {
             CommandLine line = CommandLine.parse(args, ARGS);
             Path socket = Path.of(line.required("socket"));
-            int repetitions = (int) line.number("repetitions", 10, 1);
-            int rows = (int) line.number("rows", 2000, 10);
-            int warmup = (int) line.number("warmup", 5, 0);
-            long seed = line.number("seed", 42, Long.MIN_VALUE);
-            String instance = line.text("instance", "benchmark");
-            String node = line.text("node", "train-recommender");
-            String channel = line.text("channel", "candidate-model");
-            String master = line.text("master", "local[2]");
+            Options options = new Options((int) line.number("repetitions", 10, 1), (int) line.number("rows", 2000, 10),
+                    (int) line.number("warmup", 5, 0), line.number("seed", 42, Long.MIN_VALUE), line.text("instance", "benchmark"),
+                    line.text("node", "train-recommender"), line.text("channel", "candidate-model"), line.text("master", "local[2]"),
+                    line.text("jit-cpus", null), (int) line.number("calibration-pairs", 0, 0));
             long agentPid = line.number("agent-pid", -1, -1);
             Path data = line.text("data", null) == null ? Files.createTempDirectory("iongov-spark-bench") : Path.of(line.text("data", null));
-            return measure(socket, repetitions, rows, warmup, seed, instance, node, channel, master, data, agentPid);
+            return measure(socket, options, data, agentPid);
         } catch (UsageException e) {
             System.err.println("OverheadBenchmark: " + e.getMessage());
             return 2;
@@ -80,106 +86,83 @@ public final class OverheadBenchmark {
         }
     }
 
-    private static int measure(Path socket, int repetitions, int rows, int warmup, long seed, String instance, String node,
-            String channel, String master, Path data, long agentPid) {
-        List<Path> files = List.of(PatientData.writeCsv(data.resolve("batch-1.csv"), PatientData.batch(seed, 1, rows, false)),
-                PatientData.writeCsv(data.resolve("batch-2.csv"), PatientData.batch(seed, 2, rows, false)));
+    private static int measure(Path socket, Options options, Path data, long agentPid) throws IOException {
+        List<Path> files = List.of(PatientData.writeCsv(data.resolve("batch-1.csv"), PatientData.batch(options.seed(), 1, options.rows(), false)),
+                PatientData.writeCsv(data.resolve("batch-2.csv"), PatientData.batch(options.seed(), 2, options.rows(), false)));
         boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
-        SparkSession spark = SparkSession.builder().master(master).appName("iongov-overhead").config("spark.ui.enabled", "false")
+        SparkSession spark = SparkSession.builder().master(options.master()).appName("iongov-overhead").config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2").getOrCreate();
-        System.out.printf("[overhead] Spark %s (%s): %d warm-up and %d timed pairs, %d rows in 2 batches%n", spark.version(), master,
-                warmup, repetitions, 2 * rows);
+        System.out.printf("[overhead] Spark %s (%s): %d warm-up and %d timed pairs, %d rows in 2 batches; %s; %d calibration pairs%n",
+                spark.version(), options.master(), options.warmup(), options.repetitions(), 2 * options.rows(), options.jitCpus() == null
+                        ? "the JIT compiler on the run's CPUs" : "the JIT compiler on CPU " + options.jitCpus(), options.calibrationPairs());
         try (Governance governance = Governance.connect(socket)) {
-            RecommenderTraining training = new RecommenderTraining(spark, seed, 10);
-            RunSpec spec = RunSpec.of(instance, node).withEngine("spark", spark.version())
+            RecommenderTraining training = new RecommenderTraining(spark, options.seed(), 10);
+            RunSpec spec = RunSpec.of(options.instance(), options.node()).withEngine("spark", spark.version())
                     .withCode("https://git.example.org/clinic-ml/test-recommendation.git", "benchmark").startedBy("benchmark");
-            double[] ignored = new double[1];
-            @SuppressWarnings("unchecked")
-            Map<String, Double>[] ignoredThreads = new Map[1];
-            for (int i = 0; i < warmup; i++) {
-                plain(training, files, ignored, ignored, ignoredThreads, 0, agentPid);
-                governed(training, files, governance, spec, channel, agentPid);
-                System.out.printf("[overhead] warm-up %d of %d done%n", i + 1, warmup);
+            Runs runs = new Runs(training, files, governance, spec, options.channel(), options.jitCpus(), agentPid);
+            for (int i = 0; i < options.warmup(); i++) {
+                runs.plain();
+                runs.governed();
+                System.out.printf("[overhead] warm-up %d of %d done%n", i + 1, options.warmup());
             }
-            double[] plain = new double[repetitions];
-            double[] governed = new double[repetitions];
-            double[] pipelineThread = new double[repetitions];
-            double[] listener = new double[repetitions];
-            double[] plainCpu = new double[repetitions];
-            double[] governedCpu = new double[repetitions];
-            double[] plainGc = new double[repetitions];
-            double[] governedGc = new double[repetitions];
-            @SuppressWarnings("unchecked")
-            Map<String, Double>[] plainThreads = new Map[repetitions];
-            @SuppressWarnings("unchecked")
-            Map<String, Double>[] governedThreads = new Map[repetitions];
-            for (int i = 0; i < repetitions; i++) {
+            Run[] plain = new Run[options.repetitions()];
+            Run[] governed = new Run[options.repetitions()];
+            for (int i = 0; i < options.repetitions(); i++) {
                 // Alternate which goes first, so neither always runs on a warmer JVM.
-                Governed g;
                 if (i % 2 == 0) {
-                    plain[i] = plain(training, files, plainCpu, plainGc, plainThreads, i, agentPid);
-                    g = governed(training, files, governance, spec, channel, agentPid);
+                    plain[i] = runs.plain();
+                    governed[i] = runs.governed();
                 } else {
-                    g = governed(training, files, governance, spec, channel, agentPid);
-                    plain[i] = plain(training, files, plainCpu, plainGc, plainThreads, i, agentPid);
+                    governed[i] = runs.governed();
+                    plain[i] = runs.plain();
                 }
-                governed[i] = g.seconds();
-                governedCpu[i] = g.cpuSeconds();
-                governedGc[i] = g.gcMillis();
-                governedThreads[i] = g.threads();
-                pipelineThread[i] = g.pipelineThreadSeconds();
-                listener[i] = g.listenerSeconds();
+                Run p = plain[i];
+                Run g = governed[i];
                 System.out.printf(Locale.ROOT, "[overhead] repetition %d of %d: plain %.3f s (cpu %.3f s), governed %.3f s (cpu %.3f s), "
                         + "wall %+.2f %%; governance took %.1f ms on the pipeline's thread, %.1f ms on Spark's listener thread;"
-                        + " collections %.0f / %.0f ms%n", i + 1, repetitions, plain[i], plainCpu[i], governed[i], governedCpu[i],
-                        100 * (governed[i] - plain[i]) / plain[i], 1000 * pipelineThread[i], 1000 * listener[i], plainGc[i], governedGc[i]);
-                System.out.printf("[overhead]   cpu by thread, ms, plain / governed: %s%n", byThread(plainThreads[i], governedThreads[i]));
+                        + " collections %.0f / %.0f ms%n", i + 1, options.repetitions(), p.seconds(), p.cpuSeconds(), g.seconds(),
+                        g.cpuSeconds(), 100 * (g.seconds() - p.seconds()) / p.seconds(), 1000 * g.pipelineThreadSeconds(),
+                        1000 * g.listenerSeconds(), p.gcMillis(), g.gcMillis());
+                System.out.printf("[overhead]   cpu by thread, ms, plain / governed: %s%n", byThread(p.threads(), g.threads()));
             }
             long flushStart = System.nanoTime();
             boolean flushed = governance.flush(Duration.ofSeconds(60));
             double flushSeconds = (System.nanoTime() - flushStart) / 1e9;
-            double mp = median(plain);
-            double mg = median(governed);
-            System.out.printf(Locale.ROOT, "[overhead] plain:    median %.3f s, min %.3f, max %.3f, IQR %.3f s%n", mp, min(plain),
-                    max(plain), iqr(plain));
-            System.out.printf(Locale.ROOT, "[overhead] governed: median %.3f s, min %.3f, max %.3f, IQR %.3f s%n", mg, min(governed),
-                    max(governed), iqr(governed));
-            // Each pair's difference in percent of its plain run; and the same with each run's JIT CPU taken out of its wall time:
-            // the JIT compiler works 0.1 to 0.9 s in every run, in both variants alike (Spark's generated classes are new each
-            // run), and on the one CPU the run has that moves its wall time by as much. Taken out, the pairs spread far less.
-            double[] pairPercents = new double[repetitions];
-            double[] withoutJit = new double[repetitions];
-            for (int i = 0; i < repetitions; i++) {
-                pairPercents[i] = 100 * (governed[i] - plain[i]) / plain[i];
-                double jitDifference = (governedThreads[i].getOrDefault("jit", 0.0) - plainThreads[i].getOrDefault("jit", 0.0)) / 1000;
-                withoutJit[i] = pairPercents[i] - 100 * jitDifference / plain[i];
-            }
-            double paired = median(pairPercents);
-            double[] interval = PairedDifferences.medianInterval(pairPercents);
-            double pairedWithoutJit = median(withoutJit);
-            double[] intervalWithoutJit = PairedDifferences.medianInterval(withoutJit);
+            Comparison wall = Comparison.of(seconds(plain), seconds(governed));
+            System.out.printf(Locale.ROOT, "[overhead] plain:    median %.3f s, min %.3f, max %.3f, IQR %.3f s%n", wall.firstMedian(),
+                    min(seconds(plain)), max(seconds(plain)), iqr(seconds(plain)));
+            System.out.printf(Locale.ROOT, "[overhead] governed: median %.3f s, min %.3f, max %.3f, IQR %.3f s%n", wall.secondMedian(),
+                    min(seconds(governed)), max(seconds(governed)), iqr(seconds(governed)));
             System.out.printf(Locale.ROOT, "[overhead] wall-time overhead: medians %+.2f %%, median of the pairs' differences %+.2f %%"
-                    + " (%.1f %% interval %+.2f to %+.2f %%; goal <= 1 %%)%n", 100 * (mg - mp) / mp, paired, interval[2], interval[0],
-                    interval[1]);
-            System.out.printf(Locale.ROOT, "[overhead] wall time less the JIT compiler's CPU: median of the pairs' differences %+.2f %%"
-                    + " (%.1f %% interval %+.2f to %+.2f %%; IQR of the pairs %.2f points, against %.2f with the JIT's work)%n",
-                    pairedWithoutJit, intervalWithoutJit[2], intervalWithoutJit[0], intervalWithoutJit[1], iqr(withoutJit), iqr(pairPercents));
-            double pc = median(plainCpu);
-            double gc = median(governedCpu);
-            System.out.printf(Locale.ROOT, "[overhead] cpu time of the JVM: plain median %.3f s (IQR %.3f), governed median %.3f s "
-                    + "(IQR %.3f): %+.2f %%%n", pc, iqr(plainCpu), gc, iqr(governedCpu), 100 * (gc - pc) / pc);
-            System.out.printf("[overhead] cpu by thread, medians, ms, plain / governed: %s%n", medianByThread(plainThreads, governedThreads));
-            double direct = median(pipelineThread) + median(listener);
+                    + " (%.1f %% interval %+.2f to %+.2f %%; goal <= 1 %%)%n", wall.mediansPercent(), wall.pairedPercent(),
+                    wall.interval()[2], wall.interval()[0], wall.interval()[1]);
+            Comparison cpu = Comparison.of(Arrays.stream(plain).mapToDouble(Run::cpuSeconds).toArray(),
+                    Arrays.stream(governed).mapToDouble(Run::cpuSeconds).toArray());
+            System.out.printf(Locale.ROOT, "[overhead] cpu time of the JVM: plain median %.3f s, governed median %.3f s: %+.2f %%%n",
+                    cpu.firstMedian(), cpu.secondMedian(), cpu.mediansPercent());
+            System.out.printf("[overhead] cpu by thread, medians, ms, plain / governed: %s%n", medianByThread(plain, governed));
+            double pipelineThread = median(Arrays.stream(governed).mapToDouble(Run::pipelineThreadSeconds).toArray());
+            double listener = median(Arrays.stream(governed).mapToDouble(Run::listenerSeconds).toArray());
+            double direct = pipelineThread + listener;
             System.out.printf(Locale.ROOT, "[overhead] measured governance work per run: median %.1f ms on the pipeline's thread + "
                     + "%.1f ms on Spark's listener thread = %.2f %% of the plain median; final flush to the agent %.3f s (%s)%n",
-                    1000 * median(pipelineThread), 1000 * median(listener), 100 * direct / mp, flushSeconds,
-                    flushed ? "durable" : "timed out");
+                    1000 * pipelineThread, 1000 * listener, 100 * direct / wall.firstMedian(), flushSeconds, flushed ? "durable" : "timed out");
+            String calibration = "";
+            if (options.calibrationPairs() > 0) {
+                Comparison same = calibrate(runs, options.calibrationPairs());
+                System.out.printf(Locale.ROOT, "[overhead] calibration, plain runs on both sides (the method's own error): median of the"
+                        + " pairs' differences %+.2f %% (%.1f %% interval %+.2f to %+.2f %%), medians %+.2f %%%n", same.pairedPercent(),
+                        same.interval()[2], same.interval()[0], same.interval()[1], same.mediansPercent());
+                calibration = String.format(Locale.ROOT, " calibration-percent=%.3f calibration-low=%.3f calibration-high=%.3f"
+                        + " calibration-confidence=%.1f calibration-medians-percent=%.3f calibration-pairs=%d", same.pairedPercent(),
+                        same.interval()[0], same.interval()[1], same.interval()[2], same.mediansPercent(), options.calibrationPairs());
+            }
             // One line for ./iongov bench to read.
             System.out.printf(Locale.ROOT, "[overhead] result plain-median-s=%.4f governed-median-s=%.4f paired-percent=%.3f"
-                    + " paired-low=%.3f paired-high=%.3f paired-confidence=%.1f without-jit-percent=%.3f without-jit-low=%.3f"
-                    + " without-jit-high=%.3f medians-percent=%.3f cpu-percent=%.3f direct-percent=%.3f plain-iqr-s=%.4f repetitions=%d%n", mp,
-                    mg, paired, interval[0], interval[1], interval[2], pairedWithoutJit, intervalWithoutJit[0], intervalWithoutJit[1],
-                    100 * (mg - mp) / mp, 100 * (gc - pc) / pc, 100 * direct / mp, iqr(plain), plain.length);
+                    + " paired-low=%.3f paired-high=%.3f paired-confidence=%.1f medians-percent=%.3f cpu-percent=%.3f direct-percent=%.3f"
+                    + " plain-iqr-s=%.4f repetitions=%d jit-placed=%d%s%n", wall.firstMedian(), wall.secondMedian(), wall.pairedPercent(),
+                    wall.interval()[0], wall.interval()[1], wall.interval()[2], wall.mediansPercent(), cpu.mediansPercent(),
+                    100 * direct / wall.firstMedian(), iqr(seconds(plain)), plain.length, options.jitCpus() == null ? 0 : 1, calibration);
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -191,6 +174,38 @@ public final class OverheadBenchmark {
         }
     }
 
+    /** Pairs of plain runs, alternating as the timed pairs do: what the method reports when there is nothing to find. */
+    private static Comparison calibrate(Runs runs, int pairs) throws IOException {
+        double[] first = new double[pairs];
+        double[] second = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            first[i] = runs.plain().seconds();
+            second[i] = runs.plain().seconds();
+            System.out.printf(Locale.ROOT, "[overhead] calibration pair %d of %d: %.3f s, %.3f s: %+.2f %%%n", i + 1, pairs, first[i],
+                    second[i], 100 * (second[i] - first[i]) / first[i]);
+        }
+        return Comparison.of(first, second);
+    }
+
+    /** Two series of paired runs compared: the medians, and the median of the pairs' differences in percent of the first, with its interval. */
+    private record Comparison(double firstMedian, double secondMedian, double pairedPercent, double[] interval) {
+        static Comparison of(double[] first, double[] second) {
+            double[] percents = new double[first.length];
+            for (int i = 0; i < first.length; i++) {
+                percents[i] = 100 * (second[i] - first[i]) / first[i];
+            }
+            return new Comparison(median(first), median(second), median(percents), PairedDifferences.medianInterval(percents));
+        }
+
+        double mediansPercent() {
+            return 100 * (secondMedian - firstMedian) / firstMedian;
+        }
+    }
+
+    private static double[] seconds(Run[] runs) {
+        return Arrays.stream(runs).mapToDouble(Run::seconds).toArray();
+    }
+
     /** Time the JVM's collectors took so far, in ms. */
     private static double gcMillis() {
         double millis = 0;
@@ -200,56 +215,85 @@ public final class OverheadBenchmark {
         return millis;
     }
 
-    private static double plain(RecommenderTraining training, List<Path> files, double[] cpu, double[] gc, Map<String, Double>[] threads,
-            int i, long agentPid) {
-        trace("plain run starts");
-        CpuSnapshot threadsBefore = CpuSnapshot.now(agentPid);
-        long cpuStart = processCpuNanos();
-        double gcStart = gcMillis();
-        long start = System.nanoTime();
-        training.train(files, null);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        cpu[i] = (processCpuNanos() - cpuStart) / 1e9;
-        gc[i] = gcMillis() - gcStart;
-        threads[i] = threadsBefore.since();
-        trace("plain run ends");
-        return seconds;
+    /** One timed training: wall and JVM CPU time, collections, CPU by kind of thread, and (governed) governance's own timed work. */
+    private record Run(double seconds, double cpuSeconds, double gcMillis, Map<String, Double> threads, double pipelineThreadSeconds,
+            double listenerSeconds) {
+    }
+
+    /** Where a run started: its clock, the JVM's CPU and collection time, each thread's CPU. */
+    private record Started(String variant, CpuSnapshot threads, long cpuNanos, double gcStartMillis, long nanos) {
+        Run end(double pipelineThreadSeconds, double listenerSeconds) {
+            Run run = new Run((System.nanoTime() - nanos) / 1e9, (processCpuNanos() - cpuNanos) / 1e9, OverheadBenchmark.gcMillis() - gcStartMillis,
+                    threads.since(), pipelineThreadSeconds, listenerSeconds);
+            trace(variant + " run ends");
+            return run;
+        }
+    }
+
+    /** The two variants of the training, each run prepared alike: compiler threads placed, old garbage collected. */
+    private static final class Runs {
+        private final RecommenderTraining training;
+        private final List<Path> files;
+        private final Governance governance;
+        private final RunSpec spec;
+        private final String channel;
+        private final String jitCpus;
+        private final long agentPid;
+
+        Runs(RecommenderTraining training, List<Path> files, Governance governance, RunSpec spec, String channel, String jitCpus,
+                long agentPid) {
+            this.training = training;
+            this.files = files;
+            this.governance = governance;
+            this.spec = spec;
+            this.channel = channel;
+            this.jitCpus = jitCpus;
+            this.agentPid = agentPid;
+        }
+
+        Run plain() throws IOException {
+            Started started = start("plain");
+            training.train(files, null);
+            return started.end(0, 0);
+        }
+
+        Run governed() throws IOException {
+            Started started = start("governed");
+            RunHandle run = governance.openRun(spec);
+            SparkGovernance attached = SparkGovernance.attach(training.spark(), run);
+            long governing = System.nanoTime() - started.nanos();
+            RecommenderTraining.Result result = training.train(files, run);
+            long close = System.nanoTime();
+            attached.close();
+            run.publishModel(channel, result.pmml());
+            run.close();
+            governing += System.nanoTime() - close + result.reportNanos();
+            return started.end(governing / 1e9, attached.listenerTime().toNanos() / 1e9);
+        }
+
+        private Started start(String variant) throws IOException {
+            prepare();
+            trace(variant + " run starts");
+            return new Started(variant, CpuSnapshot.now(agentPid), processCpuNanos(), gcMillis(), System.nanoTime());
+        }
+
+        /**
+         * Before each run, untimed: a full collection, so that no run pays for the old objects of the
+         * runs before it (which variant made them is chance); and, when asked, the compiler threads
+         * put back on their own CPUs (the JIT works 0.1 to 0.9 s in every run of either variant: on
+         * the run's CPU that decides more than governance does which run of a pair is slower).
+         */
+        private void prepare() throws IOException {
+            System.gc();
+            if (jitCpus != null) {
+                CompilerThreads.moveTo(jitCpus);
+            }
+        }
     }
 
     /** CPU time of the whole JVM (all threads): unlike wall time, not inflated by other machines' load on shared CPUs. */
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /** A governed repetition: its wall time, and the time governance took on each thread. */
-    private record Governed(double seconds, double cpuSeconds, double pipelineThreadSeconds, double listenerSeconds, double gcMillis,
-            Map<String, Double> threads) {
-    }
-
-    private static Governed governed(RecommenderTraining training, List<Path> files, Governance governance, RunSpec spec,
-            String channel, long agentPid) {
-        trace("governed run starts");
-        CpuSnapshot threadsBefore = CpuSnapshot.now(agentPid);
-        long cpuStart = processCpuNanos();
-        double gcStart = gcMillis();
-        long start = System.nanoTime();
-        long open = System.nanoTime();
-        RunHandle run = governance.openRun(spec);
-        SparkGovernance attached = SparkGovernance.attach(training.spark(), run);
-        long governing = System.nanoTime() - open;
-        RecommenderTraining.Result result = training.train(files, run);
-        long close = System.nanoTime();
-        attached.close();
-        run.publishModel(channel, result.pmml());
-        run.close();
-        long end = System.nanoTime();
-        governing += end - close + result.reportNanos();
-        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
-        double gc = gcMillis() - gcStart;
-        Governed governed = new Governed((end - start) / 1e9, cpuSeconds, governing / 1e9, attached.listenerTime().toNanos() / 1e9, gc,
-                threadsBefore.since());
-        trace("governed run ends");
-        return governed;
     }
 
     /** With {@code -Diongov.bench.trace=true}: where each run starts and ends in the output, to line up with the JVM's own logs (e.g. its compilations). */
@@ -299,12 +343,12 @@ public final class OverheadBenchmark {
         return out.toString();
     }
 
-    private static String medianByThread(Map<String, Double>[] plain, Map<String, Double>[] governed) {
+    private static String medianByThread(Run[] plain, Run[] governed) {
         Map<String, Double> p = new java.util.HashMap<>();
         Map<String, Double> g = new java.util.HashMap<>();
         for (String kind : KINDS) {
-            p.put(kind, median(Arrays.stream(plain).mapToDouble(m -> m.getOrDefault(kind, 0.0)).toArray()));
-            g.put(kind, median(Arrays.stream(governed).mapToDouble(m -> m.getOrDefault(kind, 0.0)).toArray()));
+            p.put(kind, median(Arrays.stream(plain).mapToDouble(r -> r.threads().getOrDefault(kind, 0.0)).toArray()));
+            g.put(kind, median(Arrays.stream(governed).mapToDouble(r -> r.threads().getOrDefault(kind, 0.0)).toArray()));
         }
         return byThread(p, g);
     }

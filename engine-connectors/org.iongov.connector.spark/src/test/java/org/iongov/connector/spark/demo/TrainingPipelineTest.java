@@ -58,11 +58,77 @@ class TrainingPipelineTest {
     }
 
     @Test
+    void theOverheadBenchmarkGovernsOnlyItsGovernedRunsAndPrintsItsResultLine() throws Exception {
+        try (GovernedEnvironment env = GovernedEnvironment.startWithSample(folder.resolve("env"), "c-retraining-with-approval.json",
+                "inst-bench")) {
+            java.util.List<String> args = new java.util.ArrayList<>(List.of("--socket", env.socket().toString(), "--instance", "inst-bench",
+                    "--data", folder.resolve("bench-data").toString(), "--rows", "200", "--repetitions", "1", "--warmup", "0",
+                    "--calibration-pairs", "1", "--master", "local[1]"));
+            String allowed = allowedCpus();
+            boolean placeJit = allowed != null && onPath("taskset");
+            if (placeJit) {
+                String[] cpus = allowed.split("[,-]");
+                args.addAll(List.of("--jit-cpus", cpus[cpus.length - 1]));
+            }
+            java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream out = System.out;
+            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            int code;
+            try {
+                code = OverheadBenchmark.run(args.toArray(String[]::new));
+            } finally {
+                System.setOut(out);
+                if (placeJit) { // this JVM's compiler back on all its CPUs for the tests after this one
+                    org.iongov.connector.bench.CompilerThreads.moveTo(allowed);
+                }
+            }
+            String output = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, code, output);
+            env.awaitStored();
+
+            // One governed run (the calibration's runs are plain on both sides), which reported and published as the demo's does.
+            List<NodeRun> runs = env.store().runs(new RunQuery("inst-bench", "train-recommender", null, 10));
+            assertEquals(1, runs.size());
+            assertEquals(RunStatus.SUCCEEDED, runs.get(0).status());
+            assertEquals(1, env.store().statistics(new StatisticQuery("auc", runs.get(0).start().id(), null, 10)).points().size());
+            assertEquals(1, env.store().messages(new RecordQuery(null, "inst-bench", "candidate-model", null, null, 10)).size());
+            String result = output.lines().filter(l -> l.startsWith("[overhead] result ")).findFirst().orElseThrow(() -> new AssertionError(output));
+            assertTrue(result.contains(" repetitions=1 ") && result.contains(" calibration-pairs=1"), result);
+            assertTrue(result.contains(" jit-placed=" + (placeJit ? 1 : 0) + " "), result);
+            assertTrue(output.contains("[overhead] calibration pair 1 of 1: "), output);
+        }
+    }
+
+    /** The CPUs this process may use, as /proc lists them (null elsewhere). */
+    private static String allowedCpus() throws java.io.IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return null;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("Cpus_allowed_list:")) {
+                return line.substring(line.indexOf(':') + 1).trim();
+            }
+        }
+        return null;
+    }
+
+    private static boolean onPath(String program) {
+        for (String path : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(path, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void badArgumentsExitWithTwo() {
         assertEquals(2, TrainingPipeline.run("--instance", "x"));
         assertEquals(2, TrainingPipeline.run("--socket", "s", "--instance", "x", "--bogus", "1"));
         assertEquals(2, TrainingPipeline.run("--socket", "s", "--instance", "x", "--cycles", "many"));
         assertEquals(2, TrainingPipeline.run("--socket", "s", "--instance", "x", "--rows"));
         assertEquals(2, OverheadBenchmark.run("--repetitions", "3"));
+        assertEquals(2, OverheadBenchmark.run("--socket", "s", "--calibration-pairs", "-1"));
     }
 }
