@@ -44,6 +44,8 @@ import org.iongov.connector.spark.internal.CommandLine.UsageException;
  * --agent-pid PID      the agent's process, whose CPU each run is printed (it shares the engine's CPU)
  * --jit-cpus LIST      CPUs for the JIT compiler's threads, other than the run's (taskset's form: 1, 1-3)
  * --calibration-pairs N   then N pairs of plain runs on both sides: the method's own error (0)
+ * --added-work-ms N    N ms of CPU work added to each governed run on the pipeline's thread: a known
+ *                      cost the method should find (0)
  * </pre>
  *
  * <p>Each run starts after a full collection; with {@code --jit-cpus} the compiler threads are put
@@ -52,10 +54,10 @@ import org.iongov.connector.spark.internal.CommandLine.UsageException;
 public final class OverheadBenchmark {
 
     private static final Set<String> ARGS = Set.of("socket", "repetitions", "rows", "warmup", "instance", "node", "channel", "data",
-            "master", "seed", "agent-pid", "jit-cpus", "calibration-pairs");
+            "master", "seed", "agent-pid", "jit-cpus", "calibration-pairs", "added-work-ms");
 
     private record Options(int repetitions, int rows, int warmup, long seed, String instance, String node, String channel, String master,
-            String jitCpus, int calibrationPairs) {
+            String jitCpus, int calibrationPairs, int addedWorkMillis) {
     }
 
     private OverheadBenchmark() {
@@ -74,7 +76,7 @@ public final class OverheadBenchmark {
             Options options = new Options((int) line.number("repetitions", 10, 1), (int) line.number("rows", 2000, 10),
                     (int) line.number("warmup", 5, 0), line.number("seed", 42, Long.MIN_VALUE), line.text("instance", "benchmark"),
                     line.text("node", "train-recommender"), line.text("channel", "candidate-model"), line.text("master", "local[2]"),
-                    line.text("jit-cpus", null), (int) line.number("calibration-pairs", 0, 0));
+                    line.text("jit-cpus", null), (int) line.number("calibration-pairs", 0, 0), (int) line.number("added-work-ms", 0, 0));
             long agentPid = line.number("agent-pid", -1, -1);
             Path data = line.text("data", null) == null ? Files.createTempDirectory("iongov-spark-bench") : Path.of(line.text("data", null));
             return measure(socket, options, data, agentPid);
@@ -92,14 +94,15 @@ public final class OverheadBenchmark {
         boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SparkSession.builder().master(options.master()).appName("iongov-overhead").config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2").getOrCreate();
-        System.out.printf("[overhead] Spark %s (%s): %d warm-up and %d timed pairs, %d rows in 2 batches; %s; %d calibration pairs%n",
+        System.out.printf("[overhead] Spark %s (%s): %d warm-up and %d timed pairs, %d rows in 2 batches; %s; %d calibration pairs%s%n",
                 spark.version(), options.master(), options.warmup(), options.repetitions(), 2 * options.rows(), options.jitCpus() == null
-                        ? "the JIT compiler on the run's CPUs" : "the JIT compiler on CPU " + options.jitCpus(), options.calibrationPairs());
+                        ? "the JIT compiler on the run's CPUs" : "the JIT compiler on CPU " + options.jitCpus(), options.calibrationPairs(),
+                options.addedWorkMillis() == 0 ? "" : "; " + options.addedWorkMillis() + " ms of work added to each governed run");
         try (Governance governance = Governance.connect(socket)) {
             RecommenderTraining training = new RecommenderTraining(spark, options.seed(), 10);
             RunSpec spec = RunSpec.of(options.instance(), options.node()).withEngine("spark", spark.version())
                     .withCode("https://git.example.org/clinic-ml/test-recommendation.git", "benchmark").startedBy("benchmark");
-            Runs runs = new Runs(training, files, governance, spec, options.channel(), options.jitCpus(), agentPid);
+            Runs runs = new Runs(training, files, governance, spec, options.channel(), options.jitCpus(), options.addedWorkMillis(), agentPid);
             for (int i = 0; i < options.warmup(); i++) {
                 runs.plain();
                 runs.governed();
@@ -160,9 +163,9 @@ public final class OverheadBenchmark {
             // One line for ./iongov bench to read.
             System.out.printf(Locale.ROOT, "[overhead] result plain-median-s=%.4f governed-median-s=%.4f paired-percent=%.3f"
                     + " paired-low=%.3f paired-high=%.3f paired-confidence=%.1f medians-percent=%.3f cpu-percent=%.3f direct-percent=%.3f"
-                    + " plain-iqr-s=%.4f repetitions=%d jit-placed=%d%s%n", wall.firstMedian(), wall.secondMedian(), wall.pairedPercent(),
+                    + " plain-iqr-s=%.4f repetitions=%d jit-placed=%d added-work-ms=%d%s%n", wall.firstMedian(), wall.secondMedian(), wall.pairedPercent(),
                     wall.interval()[0], wall.interval()[1], wall.interval()[2], wall.mediansPercent(), cpu.mediansPercent(),
-                    100 * direct / wall.firstMedian(), iqr(seconds(plain)), plain.length, options.jitCpus() == null ? 0 : 1, calibration);
+                    100 * direct / wall.firstMedian(), iqr(seconds(plain)), plain.length, options.jitCpus() == null ? 0 : 1, options.addedWorkMillis(), calibration);
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -238,16 +241,18 @@ public final class OverheadBenchmark {
         private final RunSpec spec;
         private final String channel;
         private final String jitCpus;
+        private final int addedWorkMillis;
         private final long agentPid;
 
         Runs(RecommenderTraining training, List<Path> files, Governance governance, RunSpec spec, String channel, String jitCpus,
-                long agentPid) {
+                int addedWorkMillis, long agentPid) {
             this.training = training;
             this.files = files;
             this.governance = governance;
             this.spec = spec;
             this.channel = channel;
             this.jitCpus = jitCpus;
+            this.addedWorkMillis = addedWorkMillis;
             this.agentPid = agentPid;
         }
 
@@ -267,8 +272,22 @@ public final class OverheadBenchmark {
             attached.close();
             run.publishModel(channel, result.pmml());
             run.close();
+            work(addedWorkMillis);
             governing += System.nanoTime() - close + result.reportNanos();
             return started.end(governing / 1e9, attached.listenerTime().toNanos() / 1e9);
+        }
+
+        /** Busy for {@code millis} of this thread's CPU time (a known cost, to see the method find it). */
+        private static long work(int millis) {
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long until = threads.getCurrentThreadCpuTime() + millis * 1_000_000L;
+            long x = 1;
+            while (millis > 0 && threads.getCurrentThreadCpuTime() < until) {
+                for (int i = 0; i < 10_000; i++) {
+                    x = x * 6364136223846793005L + 1442695040888963407L;
+                }
+            }
+            return x;
         }
 
         private Started start(String variant) throws IOException {

@@ -63,7 +63,7 @@ class TrainingPipelineTest {
                 "inst-bench")) {
             java.util.List<String> args = new java.util.ArrayList<>(List.of("--socket", env.socket().toString(), "--instance", "inst-bench",
                     "--data", folder.resolve("bench-data").toString(), "--rows", "200", "--repetitions", "1", "--warmup", "0",
-                    "--calibration-pairs", "1", "--master", "local[1]"));
+                    "--calibration-pairs", "1", "--added-work-ms", "1", "--master", "local[1]"));
             String allowed = allowedCpus();
             boolean placeJit = allowed != null && onPath("taskset");
             if (placeJit) {
@@ -93,7 +93,8 @@ class TrainingPipelineTest {
             assertEquals(1, env.store().statistics(new StatisticQuery("auc", runs.get(0).start().id(), null, 10)).points().size());
             assertEquals(1, env.store().messages(new RecordQuery(null, "inst-bench", "candidate-model", null, null, 10)).size());
             String result = output.lines().filter(l -> l.startsWith("[overhead] result ")).findFirst().orElseThrow(() -> new AssertionError(output));
-            assertTrue(result.contains(" repetitions=1 ") && result.contains(" calibration-pairs=1"), result);
+            assertTrue(result.contains(" repetitions=1 ") && result.contains(" calibration-pairs=1") && result.contains(" added-work-ms=1 "),
+                    result);
             assertTrue(result.contains(" jit-placed=" + (placeJit ? 1 : 0) + " "), result);
             assertTrue(output.contains("[overhead] calibration pair 1 of 1: "), output);
         }
