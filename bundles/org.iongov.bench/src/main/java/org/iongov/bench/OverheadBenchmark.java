@@ -49,6 +49,7 @@ final class OverheadBenchmark {
     static final String ENGINE_OPTIONS_VARIABLE = "IONGOV_BENCH_ENGINE_JAVA_OPTIONS";
     /** {@code server}: the agent on the server's CPUs instead of the engine's (the default, {@code engine}). */
     static final String AGENT_CPU_VARIABLE = "IONGOV_BENCH_AGENT_CPU";
+    static final String JIT_CPU_VARIABLE = "IONGOV_BENCH_JIT_CPU";
 
     private static boolean agentOnServerCpus() {
         String where = System.getenv().getOrDefault(AGENT_CPU_VARIABLE, "engine");
@@ -161,6 +162,16 @@ final class OverheadBenchmark {
     }
 
     /**
+     * Where the Spark engine JVM's JIT compiler threads go: the server's CPUs when the CPUs are placed,
+     * unless {@code IONGOV_BENCH_JIT_CPU=engine} keeps them on the engine's (as before session 10); null for not moved.
+     * (Flink's jobs are timed from their first fifth of records on, after the JIT's job-start work: moving it did not
+     * narrow their pairs.)
+     */
+    private static String jitCpus(CorePlacement placement) {
+        return placement == null || "engine".equals(System.getenv(JIT_CPU_VARIABLE)) ? null : placement.serverCpus();
+    }
+
+    /**
      * The Spark training plain and governed in pairs. With the CPUs placed, the engine JVM's JIT
      * compiler works on the server's CPUs: it compiles 0.1 to 0.9 s in every run of either variant,
      * which on the run's own CPU spread the pairs by 10 % and more (see docs/benchmarks.md). Then the
@@ -174,15 +185,15 @@ final class OverheadBenchmark {
         List<String> args = new ArrayList<>(List.of("--socket", socket.toString(), "--repetitions", pairs, "--warmup",
                 ctx.quick() ? "2" : "10", "--rows", rows, "--master", master, "--agent-pid", Long.toString(agent.pid()), "--data",
                 folder.resolve("spark-data").toString(), "--calibration-pairs", calibrate ? pairs : "0"));
-        if (placement != null) {
-            args.addAll(List.of("--jit-cpus", placement.serverCpus()));
+        if (jitCpus(placement) != null) {
+            args.addAll(List.of("--jit-cpus", jitCpus(placement)));
         }
         // A known cost added to each governed run (e.g. 22 ms, 1 % of a run): whether the method finds it.
         String addedWork = System.getenv().getOrDefault("IONGOV_BENCH_SPARK_ADDED_WORK_MS", "0");
         args.addAll(List.of("--added-work-ms", addedWork));
         Map<String, Double> spark = engine(ctx, placement, root, "spark", "org.iongov.connector.spark",
                 "org.iongov.connector.spark.demo.OverheadBenchmark", args, folder);
-        String jit = placement == null ? "" : "; the engine's JIT compiler on CPU " + placement.serverCpus();
+        String jit = jitCpus(placement) == null ? "" : "; the engine's JIT compiler on CPU " + jitCpus(placement);
         String note = String.format(java.util.Locale.ROOT, "LogisticRegression + TrainValidationSplit on 2 x %s rows, %s; %d pairs,"
                 + " plain median %.2f s (IQR %.2f s); governed: listener, ML extraction, PMML published%s; %s%s; a full collection before each run",
                 rows, master, (int) value(spark, "repetitions"), value(spark, "plain-median-s"), value(spark, "plain-iqr-s"),

@@ -47,6 +47,33 @@ public final class CompilerThreads {
         return moved;
     }
 
+    /** The CPUs this process may use, as {@code /proc/self/status} lists them ("0-1", "0,2"); null where there is no such file. */
+    public static String allowedCpus() {
+        try {
+            for (String line : Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("Cpus_allowed_list:")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            // not Linux as we know it
+        }
+        return null;
+    }
+
+    /** Whether this process can place threads: Linux's /proc and {@code taskset} on the path. */
+    public static boolean canPlace() {
+        if (allowedCpus() == null) {
+            return false;
+        }
+        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(java.nio.file.Path.of(folder, "taskset"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void taskset(String cpus, String threadId) throws IOException {
         List<String> command = new ArrayList<>(List.of("taskset", "-p", "-c", cpus, threadId));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -18,8 +18,8 @@ class CompilerThreadsTest {
 
     @Test
     void theCompilerThreadsAreMovedToTheCpusAskedAndOnlyThey() throws IOException {
-        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")) && onPath("taskset"), "Linux with taskset only");
-        String all = allowed(Path.of("/proc/self/status"));
+        assumeTrue(CompilerThreads.canPlace(), "Linux with taskset only");
+        String all = CompilerThreads.allowedCpus();
         String[] cpus = all.split("[,-]");
         String last = cpus[cpus.length - 1];
         String mainThread = allowed(Path.of("/proc/thread-self/status"));
@@ -44,7 +44,7 @@ class CompilerThreadsTest {
 
     @Test
     void aCpuThisProcessCannotUseIsAClearError() {
-        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")) && onPath("taskset"), "Linux with taskset only");
+        assumeTrue(CompilerThreads.canPlace(), "Linux with taskset only");
         IOException e = assertThrows(IOException.class, () -> CompilerThreads.moveTo("100000"));
         assertTrue(e.getMessage().startsWith("taskset -p -c 100000 "), e.getMessage());
     }
@@ -56,14 +56,5 @@ class CompilerThreadsTest {
             }
         }
         throw new IOException("no Cpus_allowed_list in " + status);
-    }
-
-    private static boolean onPath(String program) {
-        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(folder, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -78,6 +78,13 @@ public final class OverheadBenchmark {
                     line.text("node", "train-recommender"), line.text("channel", "candidate-model"), line.text("master", "local[2]"),
                     line.text("jit-cpus", null), (int) line.number("calibration-pairs", 0, 0), (int) line.number("added-work-ms", 0, 0));
             long agentPid = line.number("agent-pid", -1, -1);
+            if (options.jitCpus() != null) {
+                try { // here first, so that a CPU list taskset refuses is told before Spark starts
+                    CompilerThreads.moveTo(options.jitCpus());
+                } catch (IOException e) {
+                    throw new UsageException("--jit-cpus " + options.jitCpus() + ": " + e.getMessage());
+                }
+            }
             Path data = line.text("data", null) == null ? Files.createTempDirectory("iongov-spark-bench") : Path.of(line.text("data", null));
             return measure(socket, options, data, agentPid);
         } catch (UsageException e) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.iongov.connector.bench.CompilerThreads;
 import org.iongov.connector.data.PatientData;
 import org.iongov.connector.testkit.GovernedEnvironment;
 import org.iongov.core.metadata.MessageRecord;
@@ -64,8 +65,8 @@ class TrainingPipelineTest {
             java.util.List<String> args = new java.util.ArrayList<>(List.of("--socket", env.socket().toString(), "--instance", "inst-bench",
                     "--data", folder.resolve("bench-data").toString(), "--rows", "200", "--repetitions", "1", "--warmup", "0",
                     "--calibration-pairs", "1", "--added-work-ms", "1", "--master", "local[1]"));
-            String allowed = allowedCpus();
-            boolean placeJit = allowed != null && onPath("taskset");
+            String allowed = CompilerThreads.allowedCpus();
+            boolean placeJit = CompilerThreads.canPlace();
             if (placeJit) {
                 String[] cpus = allowed.split("[,-]");
                 args.addAll(List.of("--jit-cpus", cpus[cpus.length - 1]));
@@ -79,7 +80,7 @@ class TrainingPipelineTest {
             } finally {
                 System.setOut(out);
                 if (placeJit) { // this JVM's compiler back on all its CPUs for the tests after this one
-                    org.iongov.connector.bench.CompilerThreads.moveTo(allowed);
+                    CompilerThreads.moveTo(allowed);
                 }
             }
             String output = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
@@ -100,29 +101,6 @@ class TrainingPipelineTest {
         }
     }
 
-    /** The CPUs this process may use, as /proc lists them (null elsewhere). */
-    private static String allowedCpus() throws java.io.IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.exists(status)) {
-            return null;
-        }
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("Cpus_allowed_list:")) {
-                return line.substring(line.indexOf(':') + 1).trim();
-            }
-        }
-        return null;
-    }
-
-    private static boolean onPath(String program) {
-        for (String path : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(path, program))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Test
     void badArgumentsExitWithTwo() {
         assertEquals(2, TrainingPipeline.run("--instance", "x"));
@@ -131,5 +109,6 @@ class TrainingPipelineTest {
         assertEquals(2, TrainingPipeline.run("--socket", "s", "--instance", "x", "--rows"));
         assertEquals(2, OverheadBenchmark.run("--repetitions", "3"));
         assertEquals(2, OverheadBenchmark.run("--socket", "s", "--calibration-pairs", "-1"));
+        assertEquals(2, OverheadBenchmark.run("--socket", "s", "--jit-cpus", "100000"), "a CPU taskset refuses (or no taskset at all)");
     }
 }
