@@ -185,15 +185,16 @@ final class OverheadBenchmark {
         List<String> args = new ArrayList<>(List.of("--socket", socket.toString(), "--repetitions", pairs, "--warmup",
                 ctx.quick() ? "2" : "10", "--rows", rows, "--master", master, "--agent-pid", Long.toString(agent.pid()), "--data",
                 folder.resolve("spark-data").toString(), "--calibration-pairs", calibrate ? pairs : "0"));
-        if (jitCpus(placement) != null) {
-            args.addAll(List.of("--jit-cpus", jitCpus(placement)));
+        String jitCpus = jitCpus(placement);
+        if (jitCpus != null) {
+            args.addAll(List.of("--jit-cpus", jitCpus));
         }
         // A known cost added to each governed run (e.g. 22 ms, 1 % of a run): whether the method finds it.
         String addedWork = System.getenv().getOrDefault("IONGOV_BENCH_SPARK_ADDED_WORK_MS", "0");
         args.addAll(List.of("--added-work-ms", addedWork));
         Map<String, Double> spark = engine(ctx, placement, root, "spark", "org.iongov.connector.spark",
                 "org.iongov.connector.spark.demo.OverheadBenchmark", args, folder);
-        String jit = jitCpus(placement) == null ? "" : "; the engine's JIT compiler on CPU " + jitCpus(placement);
+        String jit = jitCpus == null ? "" : "; the engine's JIT compiler on CPU " + jitCpus;
         String note = String.format(java.util.Locale.ROOT, "LogisticRegression + TrainValidationSplit on 2 x %s rows, %s; %d pairs,"
                 + " plain median %.2f s (IQR %.2f s); governed: listener, ML extraction, PMML published%s; %s%s; a full collection before each run",
                 rows, master, (int) value(spark, "repetitions"), value(spark, "plain-median-s"), value(spark, "plain-iqr-s"),

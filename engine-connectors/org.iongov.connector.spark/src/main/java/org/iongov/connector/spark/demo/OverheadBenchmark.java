@@ -241,27 +241,8 @@ public final class OverheadBenchmark {
     }
 
     /** The two variants of the training, each run prepared alike: compiler threads placed, old garbage collected. */
-    private static final class Runs {
-        private final RecommenderTraining training;
-        private final List<Path> files;
-        private final Governance governance;
-        private final RunSpec spec;
-        private final String channel;
-        private final String jitCpus;
-        private final int addedWorkMillis;
-        private final long agentPid;
-
-        Runs(RecommenderTraining training, List<Path> files, Governance governance, RunSpec spec, String channel, String jitCpus,
-                int addedWorkMillis, long agentPid) {
-            this.training = training;
-            this.files = files;
-            this.governance = governance;
-            this.spec = spec;
-            this.channel = channel;
-            this.jitCpus = jitCpus;
-            this.addedWorkMillis = addedWorkMillis;
-            this.agentPid = agentPid;
-        }
+    private record Runs(RecommenderTraining training, List<Path> files, Governance governance, RunSpec spec, String channel,
+            String jitCpus, int addedWorkMillis, long agentPid) {
 
         Run plain() throws IOException {
             Started started = start("plain");
@@ -285,16 +266,12 @@ public final class OverheadBenchmark {
         }
 
         /** Busy for {@code millis} of this thread's CPU time (a known cost, to see the method find it). */
-        private static long work(int millis) {
+        private static void work(int millis) {
             java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long until = threads.getCurrentThreadCpuTime() + millis * 1_000_000L;
-            long x = 1;
-            while (millis > 0 && threads.getCurrentThreadCpuTime() < until) {
-                for (int i = 0; i < 10_000; i++) {
-                    x = x * 6364136223846793005L + 1442695040888963407L;
-                }
+            while (threads.getCurrentThreadCpuTime() < until) {
+                Thread.onSpinWait();
             }
-            return x;
         }
 
         private Started start(String variant) throws IOException {
